@@ -1,0 +1,16 @@
+package dev.threadlab.dashboard;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * The dashboard that watches the apps side by side.
+ */
+@SpringBootApplication
+public class DashboardApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(DashboardApplication.class, args);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The threadlab dashboard.
+ */
+@NullMarked
+package dev.threadlab.dashboard;
+
+import org.jspecify.annotations.NullMarked;

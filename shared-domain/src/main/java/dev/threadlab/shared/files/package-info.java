@@ -1,0 +1,7 @@
+/**
+ * The data folder: safe names, sample files, atomic uploads, digests.
+ */
+@NullMarked
+package dev.threadlab.shared.files;
+
+import org.jspecify.annotations.NullMarked;

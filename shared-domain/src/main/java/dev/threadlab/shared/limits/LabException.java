@@ -1,0 +1,125 @@
+package dev.threadlab.shared.limits;
+
+import java.util.Locale;
+
+/**
+ * An error the contract names: both apps turn it into the same {@code problem+json}.
+ * Factories build every detail text here, so the same request gets the same words on
+ * every contender.
+ */
+public final class LabException extends RuntimeException {
+
+	private final ProblemKind kind;
+
+	/**
+	 * An error of the given kind.
+	 * @param kind what went wrong
+	 * @param detail what to tell the caller; never a class name, stack trace or path on
+	 * disk
+	 */
+	public LabException(ProblemKind kind, String detail) {
+		// No stack trace: these are answers to bad input, not bugs, and they are cheap.
+		super(detail, null, false, false);
+		this.kind = kind;
+	}
+
+	/**
+	 * The kind of problem.
+	 * @return the kind
+	 */
+	public ProblemKind kind() {
+		return this.kind;
+	}
+
+	/**
+	 * The problem's detail text.
+	 * @return the detail
+	 */
+	public String detail() {
+		return getMessage();
+	}
+
+	/**
+	 * No item has the id.
+	 * @param id the id asked for
+	 * @return the error
+	 */
+	public static LabException noSuchItem(long id) {
+		return new LabException(ProblemKind.NOT_FOUND, "No item has id " + id + ".");
+	}
+
+	/**
+	 * No file has the name.
+	 * @param name the name asked for, already valid
+	 * @return the error
+	 */
+	public static LabException noSuchFile(String name) {
+		return new LabException(ProblemKind.NOT_FOUND, "No file is named '" + name + "'.");
+	}
+
+	/**
+	 * Nothing is served at the path.
+	 * @param method the request's method
+	 * @param path the request's path
+	 * @return the error
+	 */
+	public static LabException noRoute(String method, String path) {
+		return new LabException(ProblemKind.NOT_FOUND,
+				"Nothing is served at " + method + " " + Params.quote(path, 200) + ".");
+	}
+
+	/**
+	 * The path does not take the method.
+	 * @param method the request's method
+	 * @param path the request's path
+	 * @return the error
+	 */
+	public static LabException methodNotAllowed(String method, String path) {
+		return new LabException(ProblemKind.METHOD_NOT_ALLOWED,
+				Params.quote(path, 200) + " does not take " + method.toUpperCase(Locale.ROOT) + ".");
+	}
+
+	/**
+	 * The upload is over 10 MiB.
+	 * @return the error
+	 */
+	public static LabException uploadTooLarge() {
+		return new LabException(ProblemKind.PAYLOAD_TOO_LARGE,
+				"An upload may have at most " + Limits.MAX_UPLOAD_BYTES + " bytes (10 MiB).");
+	}
+
+	/**
+	 * The upload has no bytes.
+	 * @return the error
+	 */
+	public static LabException emptyUpload() {
+		return new LabException(ProblemKind.INVALID_BODY, "An upload needs at least 1 byte.");
+	}
+
+	/**
+	 * {@code POST /api/items} got a body that is not JSON.
+	 * @return the error
+	 */
+	public static LabException itemBodyNotJson() {
+		return new LabException(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+				"POST /api/items takes application/json, like {\"name\": \"my item\"}.");
+	}
+
+	/**
+	 * {@code POST /api/items} got JSON it cannot read.
+	 * @return the error
+	 */
+	public static LabException unreadableItemBody() {
+		return new LabException(ProblemKind.INVALID_BODY,
+				"The body must be a JSON object with a string name, like {\"name\": \"my item\"}.");
+	}
+
+	/**
+	 * Something unexpected went wrong; says nothing more on purpose.
+	 * @return the error
+	 */
+	public static LabException internal() {
+		return new LabException(ProblemKind.INTERNAL_ERROR, "The server could not complete the request.");
+	}
+
+}

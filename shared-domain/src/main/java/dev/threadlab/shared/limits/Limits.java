@@ -1,0 +1,79 @@
+package dev.threadlab.shared.limits;
+
+/**
+ * The limits of CONTRACT.md, the same on every contender.
+ */
+public final class Limits {
+
+	/** The longest delay a request may ask for, in milliseconds. */
+	public static final int MAX_DELAY_MS = 30_000;
+
+	/** The default page size of {@code GET /api/items}. */
+	public static final int DEFAULT_LIMIT = 20;
+
+	/** The largest page of {@code GET /api/items}. */
+	public static final int MAX_LIMIT = 100;
+
+	/** The largest offset of {@code GET /api/items}. */
+	public static final long MAX_OFFSET = 1_000_000;
+
+	/** The default rounds of {@code GET /api/cpu}. */
+	public static final int DEFAULT_ITERATIONS = 100_000;
+
+	/** The most rounds of {@code GET /api/cpu}. */
+	public static final int MAX_ITERATIONS = 5_000_000;
+
+	/** The longest item name, in characters (Unicode code points). */
+	public static final int MAX_NAME_LENGTH = 100;
+
+	/**
+	 * The pattern a file name must match (and it must not be {@code .} or {@code ..}).
+	 */
+	public static final String FILE_NAME_PATTERN = "[A-Za-z0-9._-]{1,64}";
+
+	/** The largest upload, in bytes (10 MiB). */
+	public static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+
+	/** The pattern an {@code X-Request-Id} must match to be echoed. */
+	public static final String REQUEST_ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
+
+	/** The default number of entries in one {@code GET /api/activity} answer. */
+	public static final int DEFAULT_ACTIVITY_LIMIT = 1000;
+
+	/** The most entries in one {@code GET /api/activity} answer. */
+	public static final int MAX_ACTIVITY_LIMIT = 10_000;
+
+	/** How many finished requests the activity ring holds by default. */
+	public static final int DEFAULT_ACTIVITY_CAPACITY = 10_000;
+
+	/**
+	 * The chunk in which files are read and written; a file delay is spread over the
+	 * chunks.
+	 */
+	public static final int CHUNK_BYTES = 64 * 1024;
+
+	/** The item that {@code GET /api/mixed} reads. */
+	public static final long MIXED_ITEM_ID = 1;
+
+	/** The file that {@code GET /api/mixed} reads. */
+	public static final String MIXED_FILE_NAME = "sample-4k.txt";
+
+	private Limits() {
+	}
+
+	/**
+	 * The share of a delay that one chunk of a file waits, so that a whole file takes
+	 * {@code delayMs} longer, whatever its size and however its chunks are cut.
+	 * @param delayMs the delay for the whole file
+	 * @param chunkBytes the bytes in this chunk
+	 * @param totalBytes the file's size
+	 * @return this chunk's wait, in nanoseconds
+	 */
+	public static long delayShareNanos(int delayMs, long chunkBytes, long totalBytes) {
+		if (totalBytes <= 0) {
+			return delayMs * 1_000_000L;
+		}
+		return Math.round(delayMs * 1_000_000.0 * chunkBytes / totalBytes);
+	}
+
+}

@@ -1,0 +1,184 @@
+package dev.threadlab.shared.limits;
+
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads request parameters exactly as CONTRACT.md bounds them. Both apps take raw strings
+ * and call these, so a bad value gets the same 400 and the same words on every contender.
+ * An absent parameter takes its default; a present but empty one is invalid.
+ */
+public final class Params {
+
+	private static final Pattern FILE_NAME = Pattern.compile(Limits.FILE_NAME_PATTERN);
+
+	private static final Pattern REQUEST_ID = Pattern.compile(Limits.REQUEST_ID_PATTERN);
+
+	private Params() {
+	}
+
+	/**
+	 * A delay: {@code delayMs}, {@code dbDelayMs} or {@code fileDelayMs}.
+	 * @param name the parameter's name
+	 * @param raw its value, or {@code null} when absent
+	 * @return 0 to 30000, 0 when absent
+	 */
+	public static int delay(String name, @Nullable String raw) {
+		return (int) integer(name, raw, 0, Limits.MAX_DELAY_MS, 0);
+	}
+
+	/**
+	 * The page size of {@code GET /api/items}.
+	 * @param raw the value, or {@code null}
+	 * @return 1 to 100, 20 when absent
+	 */
+	public static int limit(@Nullable String raw) {
+		return (int) integer("limit", raw, 1, Limits.MAX_LIMIT, Limits.DEFAULT_LIMIT);
+	}
+
+	/**
+	 * The offset of {@code GET /api/items}.
+	 * @param raw the value, or {@code null}
+	 * @return 0 to 1000000, 0 when absent
+	 */
+	public static long offset(@Nullable String raw) {
+		return integer("offset", raw, 0, Limits.MAX_OFFSET, 0);
+	}
+
+	/**
+	 * The rounds of {@code GET /api/cpu}.
+	 * @param raw the value, or {@code null}
+	 * @return 1 to 5000000, 100000 when absent
+	 */
+	public static int iterations(@Nullable String raw) {
+		return (int) integer("iterations", raw, 1, Limits.MAX_ITERATIONS, Limits.DEFAULT_ITERATIONS);
+	}
+
+	/**
+	 * An item id in a path.
+	 * @param raw the path segment
+	 * @return a positive id
+	 */
+	public static long itemId(String raw) {
+		return integer("id", raw, 1, Long.MAX_VALUE, 1);
+	}
+
+	/**
+	 * The {@code after} of {@code GET /api/activity}.
+	 * @param raw the value, or {@code null}
+	 * @return 0 or more, 0 when absent
+	 */
+	public static long activityAfter(@Nullable String raw) {
+		return integer("after", raw, 0, Long.MAX_VALUE, 0);
+	}
+
+	/**
+	 * The {@code limit} of {@code GET /api/activity}.
+	 * @param raw the value, or {@code null}
+	 * @return 1 to 10000, 1000 when absent
+	 */
+	public static int activityLimit(@Nullable String raw) {
+		return (int) integer("limit", raw, 1, Limits.MAX_ACTIVITY_LIMIT, Limits.DEFAULT_ACTIVITY_LIMIT);
+	}
+
+	/**
+	 * A switch such as {@code parallel} or {@code offload}.
+	 * @param name the parameter's name
+	 * @param raw {@code true}, {@code false}, or {@code null}
+	 * @return the value, {@code false} when absent
+	 */
+	public static boolean flag(String name, @Nullable String raw) {
+		if (raw == null || raw.equals("false")) {
+			return false;
+		}
+		if (raw.equals("true")) {
+			return true;
+		}
+		throw new LabException(ProblemKind.INVALID_PARAMETER,
+				name + " must be true or false, not " + quote(raw, 40) + ".");
+	}
+
+	/**
+	 * The name of a new item.
+	 * @param raw the name from the body, or {@code null}
+	 * @return the name, unchanged
+	 */
+	public static String itemName(@Nullable String raw) {
+		if (raw == null) {
+			throw LabException.unreadableItemBody();
+		}
+		int length = raw.codePointCount(0, raw.length());
+		if (raw.isBlank() || length > Limits.MAX_NAME_LENGTH) {
+			throw new LabException(ProblemKind.INVALID_BODY, "name must have 1 to " + Limits.MAX_NAME_LENGTH
+					+ " characters and not be blank; it has " + length + ".");
+		}
+		return raw;
+	}
+
+	/**
+	 * A file name in a path. Only the contract's characters pass, so no name can hold a
+	 * separator, an encoded one, or a way out of the data folder.
+	 * @param raw the decoded path segment
+	 * @return the name, unchanged
+	 */
+	public static String fileName(String raw) {
+		if (!FILE_NAME.matcher(raw).matches() || raw.equals(".") || raw.equals("..")) {
+			throw new LabException(ProblemKind.INVALID_FILE_NAME,
+					"A file name has 1 to 64 of A-Z a-z 0-9 . _ - and is not . or ..; got " + quote(raw, 80) + ".");
+		}
+		return raw;
+	}
+
+	/**
+	 * Whether a caller's {@code X-Request-Id} may be used as the request's id.
+	 * @param raw the header, or {@code null}
+	 * @return whether it matches {@code [A-Za-z0-9._-]{1,64}}
+	 */
+	public static boolean isRequestId(@Nullable String raw) {
+		return raw != null && REQUEST_ID.matcher(raw).matches();
+	}
+
+	private static long integer(String name, @Nullable String raw, long min, long max, long absent) {
+		if (raw == null) {
+			return absent;
+		}
+		long value;
+		try {
+			value = Long.parseLong(raw);
+		}
+		catch (NumberFormatException ex) {
+			throw outOfRange(name, raw, min, max);
+		}
+		if (value < min || value > max) {
+			throw outOfRange(name, raw, min, max);
+		}
+		return value;
+	}
+
+	private static LabException outOfRange(String name, String raw, long min, long max) {
+		String range = (max == Long.MAX_VALUE) ? min + " or more" : "from " + min + " to " + max;
+		return new LabException(ProblemKind.INVALID_PARAMETER,
+				name + " must be an integer " + range + "; got " + quote(raw, 40) + ".");
+	}
+
+	/**
+	 * Quotes caller input for an error text: cut short, control characters replaced, so
+	 * an answer never echoes more than a line of what was sent.
+	 * @param raw the caller's text
+	 * @param max how many characters to keep
+	 * @return the text in single quotes
+	 */
+	static String quote(String raw, int max) {
+		StringBuilder out = new StringBuilder(Math.min(raw.length(), max) + 5).append('\'');
+		for (int i = 0; i < raw.length() && i < max; i++) {
+			char c = raw.charAt(i);
+			out.append(Character.isISOControl(c) ? '?' : c);
+		}
+		if (raw.length() > max) {
+			out.append("...");
+		}
+		return out.append('\'').toString();
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.threadlab.shared.limits;
+
+import java.net.URI;
+
+/**
+ * The kinds of error a contender answers with, as RFC 9457 problem types.
+ */
+public enum ProblemKind {
+
+	/** A query parameter or path variable outside its range, or not a number. */
+	INVALID_PARAMETER(400, "Invalid parameter", "invalid-parameter"),
+
+	/** A request body that is not what the endpoint takes. */
+	INVALID_BODY(400, "Invalid request body", "invalid-body"),
+
+	/**
+	 * A file name outside {@code [A-Za-z0-9._-]{1,64}}, or one that leaves the folder.
+	 */
+	INVALID_FILE_NAME(400, "Invalid file name", "invalid-file-name"),
+
+	/** An unknown item, file or path. */
+	NOT_FOUND(404, "Not found", "not-found"),
+
+	/** A method the path does not take. */
+	METHOD_NOT_ALLOWED(405, "Method not allowed", "method-not-allowed"),
+
+	/** An upload over 10 MiB. */
+	PAYLOAD_TOO_LARGE(413, "Payload too large", "payload-too-large"),
+
+	/** A body of a content type the endpoint does not read. */
+	UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
+
+	/** Anything unexpected; its detail never says more than that. */
+	INTERNAL_ERROR(500, "Internal error", "internal-error");
+
+	private final int status;
+
+	private final String title;
+
+	private final URI type;
+
+	ProblemKind(int status, String title, String slug) {
+		this.status = status;
+		this.title = title;
+		this.type = URI.create("urn:threadlab:problem:" + slug);
+	}
+
+	/**
+	 * The HTTP status of this kind.
+	 * @return the status code
+	 */
+	public int status() {
+		return this.status;
+	}
+
+	/**
+	 * The problem's short, fixed title.
+	 * @return the title
+	 */
+	public String title() {
+		return this.title;
+	}
+
+	/**
+	 * The problem type URI; a URN, since nothing is served at it.
+	 * @return the type
+	 */
+	public URI type() {
+		return this.type;
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.threadlab.shared.trace;
+
+import java.time.Instant;
+
+import dev.threadlab.shared.contract.Trace;
+import dev.threadlab.shared.threads.Threads;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One request's trace while it runs: begun by {@link Tracer#begin}, finished once, by
+ * whichever thread produces the response.
+ */
+public final class RequestTrace {
+
+	private final Tracer tracer;
+
+	private final String requestId;
+
+	private final long arrival;
+
+	private final Instant receivedAt;
+
+	private final long startNanos;
+
+	private final String startThread;
+
+	private final boolean virtual;
+
+	private volatile @Nullable Trace finished;
+
+	RequestTrace(Tracer tracer, String requestId, long arrival) {
+		Thread thread = Thread.currentThread();
+		this.tracer = tracer;
+		this.requestId = requestId;
+		this.arrival = arrival;
+		this.receivedAt = Instant.now();
+		this.startNanos = System.nanoTime();
+		this.startThread = thread.getName();
+		this.virtual = Threads.isVirtual(thread);
+	}
+
+	/**
+	 * The request's id: the caller's {@code X-Request-Id} when valid, else a new one.
+	 * @return the id
+	 */
+	public String requestId() {
+		return this.requestId;
+	}
+
+	boolean virtual() {
+		return this.virtual;
+	}
+
+	/**
+	 * Finishes the trace on the calling thread, which is taken as the one that produced
+	 * the response. Later calls answer the same trace.
+	 * @return the finished trace
+	 */
+	public Trace finish() {
+		Trace trace = this.finished;
+		if (trace != null) {
+			return trace;
+		}
+		synchronized (this) {
+			// Only the rare race between a handler and an error path ever waits here.
+			trace = this.finished;
+			if (trace == null) {
+				long elapsedNanos = System.nanoTime() - this.startNanos;
+				Instant completedAt = this.receivedAt.plusNanos(elapsedNanos);
+				trace = new Trace(this.tracer.contender().app(), this.tracer.contender().model(), this.requestId,
+						this.arrival, this.tracer.nextCompletion(), this.receivedAt, completedAt,
+						Math.round(elapsedNanos / 10_000.0) / 100.0, this.startThread,
+						Thread.currentThread().getName());
+				this.finished = trace;
+			}
+			return trace;
+		}
+	}
+
+}
