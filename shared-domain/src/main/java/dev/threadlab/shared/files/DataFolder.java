@@ -191,8 +191,11 @@ public final class DataFolder {
 	/**
 	 * Writes a sample's bytes: numbered lines of text for the {@code .txt}, pseudo-random
 	 * bytes from a fixed seed for the others, so every machine gets the same digests.
+	 * @param sample one of {@link #SAMPLES}
+	 * @param out where to write
+	 * @throws IOException if writing fails
 	 */
-	static void writeSample(FileEntry sample, OutputStream out) throws IOException {
+	public static void writeSample(FileEntry sample, OutputStream out) throws IOException {
 		if (sample.name().endsWith(".txt")) {
 			StringBuilder text = new StringBuilder((int) sample.bytes());
 			for (int line = 1; text.length() < sample.bytes(); line++) {
