@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Starts the threadlab lab: blocking-app (8081), reactive-app (8082), and blocking-app on
+# virtual threads (8083) when a JDK 21+ is found. Builds first if the jars are missing or
+# older than the sources. Ctrl-C stops everything it started.
+#
+#   ./run.sh            the lab
+#   ./run.sh --help     this text
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+VERSION=0.1.0-SNAPSHOT
+LOGS="$ROOT/logs"
+
+usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+
+case "${1:-}" in
+  "") ;;
+  -h|--help|help) usage; exit 0 ;;
+  *) echo "run.sh: unknown command '$1'" >&2; usage >&2; exit 2 ;;
+esac
+
+# A JDK 21+ for the virtual-thread contender: JAVA_HOME, then java on the PATH, then /usr/lib/jvm.
+java_feature() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -1; }
+find_java21() {
+  local candidate
+  for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+    [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+    local feature; feature=$(java_feature "$candidate")
+    if [ -n "$feature" ] && [ "${feature%%.*}" -ge 21 ] 2>/dev/null; then echo "$candidate"; return 0; fi
+  done
+  return 1
+}
+
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/java}
+JAVA=${JAVA:-java}
+command -v "$JAVA" >/dev/null 2>&1 || { echo "run.sh: no java found; install a JDK 17 or newer" >&2; exit 1; }
+
+jar_of() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
+stale() {
+  local jar; jar=$(jar_of "$1")
+  [ ! -f "$jar" ] && return 0
+  [ -n "$(find "$1/src" "$1/pom.xml" shared-domain/src shared-domain/pom.xml pom.xml -newer "$jar" -type f 2>/dev/null | head -1)" ]
+}
+
+APPS=(blocking-app reactive-app)
+needs_build=false
+for app in "${APPS[@]}"; do stale "$app" && needs_build=true; done
+if $needs_build; then
+  echo "Building (first run, or sources changed)..."
+  ./mvnw -B -q -DskipTests -pl "$(IFS=,; echo "${APPS[*]}")" -am package
+fi
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+PIDS=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#PIDS[@]} -gt 0 ]; then
+    echo; echo "Stopping (each app finishes the requests it accepted)..."
+    kill "${PIDS[@]}" 2>/dev/null || true
+    wait "${PIDS[@]}" 2>/dev/null || true
+  fi
+}
+trap stop_all INT TERM EXIT
+
+mkdir -p "$LOGS"
+start() { # name port java jar [profile]
+  local name=$1 port=$2 java=$3 jar=$4 profile=${5:-}
+  if port_busy "$port"; then
+    echo "run.sh: port $port is already in use; stop whatever holds it (is the lab already running?)" >&2
+    exit 1
+  fi
+  "$java" -jar "$jar" --server.port="$port" ${profile:+--spring.profiles.active=$profile} \
+    >"$LOGS/$name.log" 2>&1 &
+  PIDS+=($!)
+  STARTED+=("$name $port $!")
+}
+
+wait_healthy() { # name port pid
+  local name=$1 port=$2 pid=$3 i
+  for i in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then return 0; fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "run.sh: $name did not start; the end of $LOGS/$name.log:" >&2
+      tail -20 "$LOGS/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "run.sh: $name is not healthy after 60 s; see $LOGS/$name.log" >&2
+  exit 1
+}
+
+STARTED=()
+start blocking "${BLOCKING_PORT:-8081}" "$JAVA" "$(jar_of blocking-app)"
+start reactive "${REACTIVE_PORT:-8082}" "$JAVA" "$(jar_of reactive-app)"
+if JAVA21=$(find_java21); then
+  start virtual "${VIRTUAL_PORT:-8083}" "$JAVA21" "$(jar_of blocking-app)" virtual
+  VIRTUAL_NOTE=""
+else
+  VIRTUAL_NOTE="No JDK 21+ found (JAVA_HOME, PATH, /usr/lib/jvm): the virtual-thread contender is not started."
+fi
+
+for entry in "${STARTED[@]}"; do
+  read -r name port pid <<<"$entry"
+  wait_healthy "$name" "$port" "$pid"
+done
+
+cat <<TEXT
+
+threadlab is running (logs in $LOGS/):
+TEXT
+for entry in "${STARTED[@]}"; do
+  read -r name port pid <<<"$entry"
+  printf '  %-9s http://127.0.0.1:%s\n' "$name" "$port"
+done
+[ -n "$VIRTUAL_NOTE" ] && echo "  $VIRTUAL_NOTE"
+cat <<TEXT
+
+Try:
+  curl -s 'http://127.0.0.1:${BLOCKING_PORT:-8081}/api/items/1?delayMs=500'
+  curl -s 'http://127.0.0.1:${REACTIVE_PORT:-8082}/api/items/1?delayMs=500'
+  curl -s 'http://127.0.0.1:${REACTIVE_PORT:-8082}/api/threads'
+  curl -s 'http://127.0.0.1:${BLOCKING_PORT:-8081}/api/activity?limit=5'
+
+Ctrl-C stops the lab.
+TEXT
+wait "${PIDS[@]}"
