@@ -1,0 +1,33 @@
+package dev.threadlab.blocking.activity;
+
+import dev.threadlab.shared.trace.RequestTrace;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Lets a handler take the {@link RequestTrace} that {@link TraceFilter} began, so it can
+ * finish the trace on the thread that produces the body.
+ */
+class RequestTraceArgumentResolver implements HandlerMethodArgumentResolver {
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.getParameterType() == RequestTrace.class;
+	}
+
+	@Override
+	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+		Object trace = webRequest.getAttribute(RequestTrace.class.getName(), RequestAttributes.SCOPE_REQUEST);
+		if (trace == null) {
+			throw new IllegalStateException("No trace for this request: is TraceFilter registered?");
+		}
+		return trace;
+	}
+
+}

@@ -1,0 +1,54 @@
+package dev.threadlab.blocking.problems;
+
+import dev.threadlab.shared.limits.LabException;
+import dev.threadlab.shared.limits.ProblemKind;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Answers the servlet container's error dispatches (errors that no handler saw, such as
+ * an exception in a filter or a {@code sendError} outside Spring MVC) with the same
+ * problem+json as {@link ProblemHandler}; replaces Boot's HTML/JSON error controller.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+	private static final Log logger = LogFactory.getLog(ProblemErrorController.class);
+
+	@RequestMapping("${server.error.path:${error.path:/error}}")
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (!(status instanceof Integer code) || !(uri instanceof String requestUri)) {
+			// Asked for directly: there is nothing at the error path.
+			return ProblemHandler.problem(LabException.noRoute(request.getMethod(), ProblemHandler.path(request)),
+					request, request.getRequestURI());
+		}
+		String path = requestUri.substring(request.getContextPath().length());
+		return ProblemHandler.problem(exception(code, request.getMethod(), path, request), request, requestUri);
+	}
+
+	private static LabException exception(int status, String method, String path, HttpServletRequest request) {
+		return switch (status) {
+			case 400 -> new LabException(ProblemKind.INVALID_PARAMETER, "The request could not be read.");
+			case 404 -> LabException.noRoute(method, path);
+			case 405 -> LabException.methodNotAllowed(method, path);
+			case 413 -> LabException.uploadTooLarge();
+			default -> {
+				if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable ex) {
+					logger.error("Failed to handle " + method + " " + path, ex);
+				}
+				yield LabException.internal();
+			}
+		};
+	}
+
+}
