@@ -1,7 +1,6 @@
 package dev.threadlab.blocking.problems;
 
 import dev.threadlab.shared.limits.LabException;
-import dev.threadlab.shared.limits.ProblemKind;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -37,18 +36,10 @@ class ProblemErrorController implements ErrorController {
 	}
 
 	private static LabException exception(int status, String method, String path, HttpServletRequest request) {
-		return switch (status) {
-			case 400 -> new LabException(ProblemKind.INVALID_PARAMETER, "The request could not be read.");
-			case 404 -> LabException.noRoute(method, path);
-			case 405 -> LabException.methodNotAllowed(method, path);
-			case 413 -> LabException.uploadTooLarge();
-			default -> {
-				if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable ex) {
-					logger.error("Failed to handle " + method + " " + path, ex);
-				}
-				yield LabException.internal();
-			}
-		};
+		if (status >= 500 && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable ex) {
+			logger.error("Failed to handle " + method + " " + path, ex);
+		}
+		return ProblemHandler.forStatus(status, method, path);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Set;
 
 import dev.threadlab.shared.limits.LabException;
+import dev.threadlab.shared.limits.ProblemKind;
 import dev.threadlab.shared.trace.RequestTrace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -106,6 +107,24 @@ class ProblemHandler {
 		}
 		// Set, not negotiated: an error is problem+json whatever the caller accepts.
 		return ResponseEntity.status(ex.kind().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/**
+	 * The error for a status that something other than a handler set: the servlet
+	 * container, or Tomcat itself.
+	 * @param status the status
+	 * @param method the request's method
+	 * @param path the request's path
+	 * @return the error
+	 */
+	static LabException forStatus(int status, String method, String path) {
+		return switch (status) {
+			case 400 -> new LabException(ProblemKind.INVALID_PARAMETER, "The request could not be read.");
+			case 404 -> LabException.noRoute(method, path);
+			case 405 -> LabException.methodNotAllowed(method, path);
+			case 413 -> LabException.uploadTooLarge();
+			default -> LabException.internal();
+		};
 	}
 
 	/** The path inside the application, as the contract's detail texts name it. */
