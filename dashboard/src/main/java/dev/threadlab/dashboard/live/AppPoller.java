@@ -1,0 +1,132 @@
+package dev.threadlab.dashboard.live;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import dev.threadlab.dashboard.lab.LabApp;
+import dev.threadlab.shared.contract.ActivityEntry;
+import dev.threadlab.shared.contract.ActivityPage;
+import dev.threadlab.shared.contract.ThreadSnapshot;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+/**
+ * Polls one app: its threads every tick, and the requests it finished since the last tick
+ * while it is up. Ticks that come while a poll is still running are dropped, so a slow
+ * app is never asked twice at once.
+ */
+final class AppPoller {
+
+	/** The most activity entries asked for in one poll. */
+	static final int PAGE = 2_000;
+
+	/**
+	 * The most pages read at once, when catching up with an app seen for the first time.
+	 */
+	private static final int CATCH_UP_PAGES = 5;
+
+	private final LabApp app;
+
+	private final WebClient client;
+
+	private final Duration interval;
+
+	private final Duration timeout;
+
+	/**
+	 * The activity sequence read up to; negative until the first read. Polls are serial.
+	 */
+	private long after = -1;
+
+	AppPoller(LabApp app, WebClient client, Duration interval, Duration timeout) {
+		this.app = app;
+		this.client = client;
+		this.interval = interval;
+		this.timeout = timeout;
+	}
+
+	LabApp app() {
+		return this.app;
+	}
+
+	/**
+	 * Polls from now on, a sample per tick and activity when there is some.
+	 * @return a cold stream of {@link AppSample} and {@link AppActivity}
+	 */
+	Flux<Object> events() {
+		return Flux.interval(Duration.ZERO, this.interval).onBackpressureDrop().concatMap((tick) -> pollOnce(), 1);
+	}
+
+	/**
+	 * One poll: the threads, then the activity if the app answered.
+	 * @return the sample, then the activity when there is any
+	 */
+	Flux<Object> pollOnce() {
+		return threads().flatMapMany((sample) -> sample.isUp()
+				? Flux.concat(Mono.just(sample), activity().onErrorResume((ex) -> Mono.empty())) : Flux.just(sample));
+	}
+
+	private Mono<AppSample> threads() {
+		return this.client.get()
+			.uri(this.app.resolve("/api/threads"))
+			.retrieve()
+			.bodyToMono(ThreadSnapshot.class)
+			.timeout(this.timeout)
+			.map((threads) -> new AppSample(this.app.name(), AppSample.UP, threads, null, Instant.now()))
+			.onErrorResume((ex) -> Mono.just(failed(ex)));
+	}
+
+	private AppSample failed(Throwable ex) {
+		if (ex instanceof TimeoutException) {
+			return new AppSample(this.app.name(), AppSample.STALLED, null,
+					"no answer within " + this.timeout.toMillis() + " ms", Instant.now());
+		}
+		String problem;
+		if (ex instanceof WebClientRequestException && ex.getCause() instanceof ConnectException) {
+			problem = "connection refused";
+		}
+		else if (ex instanceof WebClientResponseException response) {
+			problem = "answered " + response.getStatusCode().value();
+		}
+		else {
+			problem = ex.getClass().getSimpleName();
+		}
+		return new AppSample(this.app.name(), AppSample.DOWN, null, problem, Instant.now());
+	}
+
+	private Mono<AppActivity> activity() {
+		long from = Math.max(this.after, 0);
+		int pages = (this.after < 0) ? CATCH_UP_PAGES : 1;
+		return page(from).expand((page) -> (page.items().size() >= PAGE) ? page(page.next()) : Mono.empty())
+			.take(pages)
+			.collectList()
+			.flatMap((read) -> {
+				boolean reset = this.after > 0 && read.get(0).next() < this.after;
+				this.after = read.get(read.size() - 1).next();
+				List<ActivityEntry> items = new ArrayList<>();
+				read.forEach((page) -> items.addAll(page.items()));
+				if (items.size() > PAGE) {
+					items.subList(0, items.size() - PAGE).clear();
+				}
+				return (items.isEmpty() && !reset) ? Mono.empty()
+						: Mono.just(new AppActivity(this.app.name(), items, reset));
+			});
+	}
+
+	private Mono<ActivityPage> page(long from) {
+		return this.client.get()
+			.uri(this.app.resolve("/api/activity?after=" + from + "&limit=" + PAGE))
+			.retrieve()
+			.bodyToMono(ActivityPage.class)
+			.timeout(this.timeout);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The dashboard's page.
+ */
+@NullMarked
+package dev.threadlab.dashboard.page;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,73 @@
+package dev.threadlab.dashboard.race;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.threadlab.shared.limits.Limits;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the browser may ask for: a preset by id, or one endpoint with its parameters. It
+ * never names a URL; paths are built here from fixed templates.
+ *
+ * @param preset a preset's id; the other fields are then ignored
+ * @param endpoint one of {@link #ENDPOINTS}' keys
+ * @param delayMs the delay, for the endpoints that have one
+ * @param iterations the rounds of {@code /api/cpu}
+ * @param requests how many requests each app gets
+ * @param concurrency the most requests in flight to one app
+ */
+public record RaceForm(@Nullable String preset, @Nullable String endpoint, @Nullable Integer delayMs,
+		@Nullable Integer iterations, @Nullable Integer requests, @Nullable Integer concurrency) {
+
+	/** The most requests a race sends to one app. */
+	public static final int MAX_REQUESTS = 2_000;
+
+	/** The most requests a race keeps in flight to one app. */
+	public static final int MAX_CONCURRENCY = 2_000;
+
+	/** The endpoints a custom race may hit, with their path templates. */
+	public static final Map<String, String> ENDPOINTS = Map.of("items", "/api/items/{n}?delayMs={delay}", "page",
+			"/api/items?delayMs={delay}&limit=20", "file", "/api/files/sample-1m.bin?delayMs={delay}", "mixed",
+			"/api/mixed?dbDelayMs={delay}&fileDelayMs={delay}", "cpu", "/api/cpu?iterations={iterations}", "sleep",
+			"/api/sleep?delayMs={delay}", "sleep-offload", "/api/sleep?delayMs={delay}&offload=true");
+
+	/** The order the page lists the endpoints in. */
+	public static final List<String> ENDPOINT_ORDER = List.of("items", "page", "file", "mixed", "cpu", "sleep",
+			"sleep-offload");
+
+	/**
+	 * The plan this form asks for.
+	 * @return the plan
+	 * @throws IllegalArgumentException when the form asks for something out of bounds
+	 */
+	public RacePlan plan() {
+		if (this.preset != null && !this.preset.isBlank()) {
+			return RacePresets.find(this.preset)
+				.orElseThrow(() -> new IllegalArgumentException("no such preset: " + this.preset));
+		}
+		String template = (this.endpoint != null) ? ENDPOINTS.get(this.endpoint) : null;
+		if (template == null) {
+			throw new IllegalArgumentException("endpoint must be one of " + ENDPOINT_ORDER);
+		}
+		int delay = within("delayMs", this.delayMs, 0, 0, Limits.MAX_DELAY_MS);
+		int rounds = within("iterations", this.iterations, Limits.DEFAULT_ITERATIONS, 1, Limits.MAX_ITERATIONS);
+		int count = within("requests", this.requests, 10, 1, MAX_REQUESTS);
+		int parallel = within("concurrency", this.concurrency, count, 1, MAX_CONCURRENCY);
+		String path = template.replace("{delay}", String.valueOf(delay))
+			.replace("{iterations}", String.valueOf(rounds));
+		String title = count + " x " + path.replace("{n}", "{id}");
+		return new RacePlan("custom", title,
+				"Your own race: " + count + " requests, at most " + parallel + " in flight to each app.",
+				List.of(new RaceGroup("r", count, path, 0, 0)), parallel);
+	}
+
+	private static int within(String name, @Nullable Integer value, int fallback, int min, int max) {
+		int actual = (value != null) ? value : fallback;
+		if (actual < min || actual > max) {
+			throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", got " + actual);
+		}
+		return actual;
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.threadlab.dashboard.race;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a race sends to every app, and what to look for.
+ *
+ * @param id the preset's id, or {@code custom}
+ * @param title a short name
+ * @param story two or three sentences: what to look for, and why it happens
+ * @param groups the requests
+ * @param concurrency the most requests in flight to one app
+ */
+public record RacePlan(String id, String title, String story, List<RaceGroup> groups, int concurrency) {
+
+	/**
+	 * The requests one by one, in the order they are sent.
+	 * @return the planned requests
+	 */
+	public List<PlannedRequest> requests() {
+		List<PlannedRequest> requests = new ArrayList<>();
+		for (RaceGroup group : this.groups) {
+			for (int n = 1; n <= group.count(); n++) {
+				requests.add(new PlannedRequest(requests.size(), group.labelOf(n), group.pathOf(n),
+						group.startMs() + (n - 1) * group.spacingMs()));
+			}
+		}
+		requests.sort((a, b) -> Integer.compare(a.offsetMs(), b.offsetMs()));
+		List<PlannedRequest> ordered = new ArrayList<>(requests.size());
+		for (PlannedRequest request : requests) {
+			ordered.add(new PlannedRequest(ordered.size(), request.label(), request.path(), request.offsetMs()));
+		}
+		return ordered;
+	}
+
+	/**
+	 * How many requests each app gets.
+	 * @return the number of requests
+	 */
+	public int size() {
+		return this.groups.stream().mapToInt(RaceGroup::count).sum();
+	}
+
+	/**
+	 * One request of a race.
+	 *
+	 * @param index its place in the order of sending, from 0
+	 * @param label its name on the bars
+	 * @param path its path and query
+	 * @param offsetMs when it is sent, after the race starts
+	 */
+	public record PlannedRequest(int index, String label, String path, int offsetMs) {
+	}
+
+}

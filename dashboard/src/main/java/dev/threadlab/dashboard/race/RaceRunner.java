@@ -1,0 +1,202 @@
+package dev.threadlab.dashboard.race;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.threadlab.dashboard.lab.LabApp;
+import dev.threadlab.dashboard.lab.LabClients;
+import dev.threadlab.shared.contract.Trace;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * Runs races, one at a time: sends a plan's requests to every app from the same starting
+ * moment, without blocking a thread per request, and times each from the client's side.
+ */
+@Component
+public class RaceRunner {
+
+	/**
+	 * Time to set up every request before the starting gun, so all apps start together.
+	 */
+	private static final Duration LEAD = Duration.ofMillis(100);
+
+	/** Longer than the longest delay a request may ask for, plus a queue. */
+	private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(90);
+
+	private final WebClient client;
+
+	private final AtomicReference<@Nullable Race> current = new AtomicReference<>();
+
+	private final Sinks.Many<RaceUpdate> updates = Sinks.many().multicast().directBestEffort();
+
+	RaceRunner(LabClients clients) {
+		this.client = clients.race();
+	}
+
+	/**
+	 * Starts a race unless one is running.
+	 * @param plan what to send
+	 * @param apps where to send it
+	 * @return the race
+	 * @throws RaceBusyException when a race is running
+	 */
+	public RaceInfo start(RacePlan plan, List<LabApp> apps) {
+		Map<String, String> curl = new LinkedHashMap<>();
+		apps.forEach((app) -> curl.put(app.name(), CurlCommands.of(plan, app)));
+		RaceInfo info = new RaceInfo(UUID.randomUUID().toString().substring(0, 8), plan,
+				apps.stream().map(LabApp::name).toList(), Instant.now(), curl);
+		Race race = new Race(info);
+		Race previous = this.current.get();
+		if ((previous != null && previous.running) || !this.current.compareAndSet(previous, race)) {
+			throw new RaceBusyException();
+		}
+		emit(new RaceUpdate("started", info.id(), info, List.of(), List.of()));
+		long zero = System.nanoTime() + LEAD.toNanos();
+		List<PlannedRequestList> perApp = apps.stream().map((app) -> new PlannedRequestList(app, plan)).toList();
+		Flux.merge(perApp.stream().map((list) -> list.fire(zero)).toList())
+			.bufferTimeout(200, Duration.ofMillis(100))
+			.doOnNext((batch) -> {
+				race.add(batch);
+				emit(new RaceUpdate("results", info.id(), null, batch, List.of()));
+			})
+			.doFinally((signal) -> {
+				List<RaceSummary> summaries = race.finish();
+				emit(new RaceUpdate("finished", info.id(), null, List.of(), summaries));
+			})
+			.subscribe();
+		return info;
+	}
+
+	/**
+	 * The running race, or the last one.
+	 * @return its state, or {@code null} before the first race
+	 */
+	public @Nullable RaceState current() {
+		Race race = this.current.get();
+		return (race != null) ? race.state() : null;
+	}
+
+	/**
+	 * Updates of the races from now on.
+	 * @return a hot stream that never completes
+	 */
+	public Flux<RaceUpdate> updates() {
+		return this.updates.asFlux();
+	}
+
+	private void emit(RaceUpdate update) {
+		// Several threads finish batches; the sink wants one at a time.
+		synchronized (this.updates) {
+			this.updates.tryEmitNext(update);
+		}
+	}
+
+	/**
+	 * One app's share of a race.
+	 */
+	private final class PlannedRequestList {
+
+		private final LabApp app;
+
+		private final RacePlan plan;
+
+		PlannedRequestList(LabApp app, RacePlan plan) {
+			this.app = app;
+			this.plan = plan;
+		}
+
+		Flux<RaceResult> fire(long zero) {
+			// Each app's requests are set up on their own timer thread, so that no app's
+			// requests go out after another's just because they were set up later.
+			return Mono.delay(LEAD)
+				.thenMany(Flux.fromIterable(this.plan.requests())
+					.flatMap((request) -> send(request, zero), this.plan.concurrency()));
+		}
+
+		private Mono<RaceResult> send(RacePlan.PlannedRequest request, long zero) {
+			long due = zero + Duration.ofMillis(request.offsetMs()).toNanos() - System.nanoTime();
+			Mono<Long> wait = (due > 1_000_000) ? Mono.delay(Duration.ofNanos(due)) : Mono.just(0L);
+			return wait.then(Mono.defer(() -> {
+				long sent = System.nanoTime();
+				double sentMs = (sent - zero) / 1e6;
+				return RaceRunner.this.client.get()
+					.uri(this.app.resolve(request.path()))
+					.header("X-Request-Id", "race-" + request.index() + "-" + request.label())
+					.exchangeToMono((response) -> response.bodyToMono(TracedBody.class)
+						.map((body) -> RaceResult.answered(this.app.name(), request, sentMs, sinceMs(sent),
+								response.statusCode().value(), body.trace()))
+						.defaultIfEmpty(RaceResult.answered(this.app.name(), request, sentMs, sinceMs(sent),
+								response.statusCode().value(), null)))
+					.timeout(REQUEST_TIMEOUT)
+					.onErrorResume((ex) -> Mono.just(RaceResult.failed(this.app.name(), request, sentMs, sinceMs(sent),
+							(ex instanceof TimeoutException) ? "no answer" : describe(ex))));
+			}));
+		}
+
+	}
+
+	private static double sinceMs(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1e6;
+	}
+
+	private static String describe(Throwable ex) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		String message = cause.getMessage();
+		return cause.getClass().getSimpleName() + ((message != null) ? ": " + message : "");
+	}
+
+	/**
+	 * The part of every traced answer the dashboard reads.
+	 *
+	 * @param trace the server's trace
+	 */
+	record TracedBody(@Nullable Trace trace) {
+	}
+
+	/**
+	 * A race's results as they come in.
+	 */
+	private static final class Race {
+
+		private final RaceInfo info;
+
+		private final List<RaceResult> results = new ArrayList<>();
+
+		private List<RaceSummary> summaries = List.of();
+
+		private volatile boolean running = true;
+
+		Race(RaceInfo info) {
+			this.info = info;
+		}
+
+		synchronized void add(List<RaceResult> batch) {
+			this.results.addAll(batch);
+		}
+
+		synchronized List<RaceSummary> finish() {
+			this.summaries = this.info.apps().stream().map((app) -> RaceSummary.of(app, this.results)).toList();
+			this.running = false;
+			return this.summaries;
+		}
+
+		synchronized RaceState state() {
+			return new RaceState(this.info, this.running, List.copyOf(this.results), this.summaries);
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.threadlab.dashboard.race;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.threadlab.shared.contract.Trace;
+
+/**
+ * How one app did in a race.
+ *
+ * @param app the app
+ * @param answered requests answered with a 2xx
+ * @param failed requests that got an error or no answer
+ * @param arrivalOrder labels in the order the server took them
+ * @param completionOrder labels in the order the server finished them
+ * @param threads distinct threads that began handling them
+ * @param totalMs from the race's start to the last answer
+ * @param maxWaitingMs the longest time a request waited unseen by the server
+ */
+public record RaceSummary(String app, int answered, int failed, List<String> arrivalOrder, List<String> completionOrder,
+		int threads, double totalMs, double maxWaitingMs) {
+
+	static RaceSummary of(String app, Collection<RaceResult> results) {
+		List<RaceResult> mine = results.stream().filter((result) -> result.app().equals(app)).toList();
+		int answered = (int) mine.stream().filter((result) -> result.status() / 100 == 2).count();
+		Comparator<RaceResult> byArrival = Comparator
+			.comparingDouble(
+					(RaceResult result) -> (result.trace() != null) ? result.trace().arrival() : Double.MAX_VALUE)
+			.thenComparingInt(RaceResult::index);
+		Comparator<RaceResult> byCompletion = Comparator
+			.comparingDouble(
+					(RaceResult result) -> (result.trace() != null) ? result.trace().completion() : Double.MAX_VALUE)
+			.thenComparingDouble(RaceResult::doneMs);
+		Set<String> threads = new HashSet<>();
+		mine.stream()
+			.map(RaceResult::trace)
+			.filter((trace) -> trace != null)
+			.map(Trace::startThread)
+			.forEach(threads::add);
+		return new RaceSummary(app, answered, mine.size() - answered,
+				mine.stream().sorted(byArrival).map(RaceResult::label).toList(),
+				mine.stream().sorted(byCompletion).map(RaceResult::label).toList(), threads.size(),
+				mine.stream().mapToDouble(RaceResult::doneMs).max().orElse(0),
+				mine.stream().mapToDouble(RaceResult::waitingMs).max().orElse(0));
+	}
+
+}

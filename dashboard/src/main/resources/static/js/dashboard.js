@@ -1,0 +1,270 @@
+import { ThreadsView } from './threads.js';
+import { drawRace, drawTimeline } from './bars.js';
+
+const TIMELINE_MS = 30000;
+const KEEP_ACTIVITY = 2000;
+
+const cards = new Map();
+for (const card of document.querySelectorAll('article.app')) {
+	cards.set(card.dataset.app, {
+		card,
+		threads: new ThreadsView(card),
+		activity: [],
+		view: 'arrival',
+		race: [],
+		summary: null,
+	});
+	for (const button of card.querySelectorAll('button.view')) {
+		button.addEventListener('click', () => {
+			const app = cards.get(card.dataset.app);
+			app.view = button.dataset.view;
+			card.querySelectorAll('button.view').forEach((b) => b.classList.toggle('on', b === button));
+			schedule();
+		});
+	}
+}
+
+let race = null;
+
+// ---- live data ------------------------------------------------------------------------
+
+function onSample(sample) {
+	const app = cards.get(sample.app);
+	if (!app) return;
+	app.threads.add(sample);
+	const { card } = app;
+	card.dataset.status = sample.status;
+	card.dataset.sampledAt = sample.at;
+	card.querySelector('.status').textContent = sample.status === 'up' ? 'up'
+		: sample.status === 'stalled' ? 'not answering' : 'down';
+	const t = sample.threads;
+	card.querySelector('.down-note').textContent = sample.status === 'up' ? ''
+		: sample.status === 'stalled' ? `Accepted the poll but ${sample.problem}: every thread or event loop is busy.`
+		: `Down (${sample.problem}). It reappears here when it is back.`;
+	if (t) {
+		card.querySelector('[data-field="live"]').textContent = t.live;
+		card.querySelector('[data-field="inFlight"]').textContent = t.inFlight;
+		card.querySelector('[data-field="virtualThreads"]').textContent = t.virtualThreads;
+	}
+	else if (sample.status === 'down') {
+		card.querySelectorAll('[data-field]').forEach((b) => (b.textContent = '–'));
+	}
+	schedule();
+}
+
+function onActivity(recent) {
+	const app = cards.get(recent.app);
+	if (!app) return;
+	if (recent.reset) app.activity = [];
+	for (const e of recent.items) {
+		app.activity.push({ ...e, start: Date.parse(e.receivedAt), end: Date.parse(e.completedAt) });
+	}
+	if (app.activity.length > KEEP_ACTIVITY) app.activity.splice(0, app.activity.length - KEEP_ACTIVITY);
+	schedule();
+}
+
+// ---- races ----------------------------------------------------------------------------
+
+function onRace(update) {
+	if (update.type === 'started') {
+		race = { info: update.info, running: true };
+		for (const app of cards.values()) {
+			app.race = [];
+			app.summary = null;
+		}
+		showStory(update.info.plan);
+		showCurl(update.info.plan.title, update.info.curl);
+		markPreset(update.info.plan.id);
+	}
+	if (!race || race.info.id !== update.raceId) return;
+	for (const r of update.results) cards.get(r.app)?.race.push(r);
+	if (update.type === 'finished') {
+		race.running = false;
+		for (const s of update.summaries) {
+			const app = cards.get(s.app);
+			if (app) app.summary = s;
+		}
+	}
+	showRaceStatus();
+	schedule();
+}
+
+function restoreRace(state) {
+	if (!state) return;
+	onRace({ type: 'started', raceId: state.info.id, info: state.info, results: [], summaries: [] });
+	onRace({ type: state.running ? 'results' : 'finished', raceId: state.info.id, results: state.results, summaries: state.summaries });
+}
+
+function showRaceStatus() {
+	const status = document.getElementById('race-status');
+	const done = [...cards.values()].reduce((n, app) => n + app.race.length, 0);
+	const total = race.info.plan.groups.reduce((n, g) => n + g.count, 0) * race.info.apps.length;
+	status.textContent = race.running ? `Racing “${race.info.plan.title}”: ${done} of ${total} answers in`
+		: `“${race.info.plan.title}” finished: ${done} answers.`;
+	document.querySelectorAll('.race button, .custom button').forEach((b) => (b.disabled = race.running));
+}
+
+function summaryText(app) {
+	const s = app.summary;
+	const results = app.race;
+	if (!results.length) return '';
+	const last = Math.max(...results.map((r) => r.sentMs + r.latencyMs));
+	const threads = new Set(results.filter((r) => r.trace).map((r) => r.trace.startThread)).size;
+	const failed = results.filter((r) => r.error || r.status >= 400).length;
+	return `${results.length} answered by ${threads} thread${threads === 1 ? '' : 's'} in ${(last / 1000).toFixed(2)} s`
+		+ (failed ? ` · ${failed} failed` : '') + (s ? '' : ' …');
+}
+
+function orderText(app) {
+	const s = app.summary;
+	if (!s) return '';
+	const order = s.completionOrder;
+	const shown = order.length > 12 ? order.slice(0, 12).join(' ') + ` … (${order.length})` : order.join(' → ');
+	return `Finished: ${shown}`;
+}
+
+function showStory(plan) {
+	document.getElementById('story').textContent = plan.story;
+}
+
+function markPreset(id) {
+	document.querySelectorAll('button.preset').forEach((b) => b.classList.toggle('on', b.dataset.preset === id));
+}
+
+async function startRace(body) {
+	const status = document.getElementById('race-status');
+	const response = await fetch('/api/races', {
+		method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+	});
+	if (!response.ok) {
+		const problem = await response.json().catch(() => ({}));
+		status.textContent = `Not started: ${problem.detail || response.status}`;
+	}
+}
+
+for (const button of document.querySelectorAll('button.preset')) {
+	button.addEventListener('click', () => startRace({ preset: button.dataset.preset }));
+	button.addEventListener('mouseenter', () => {
+		if (race && race.running) return;
+		document.getElementById('story').textContent = button.dataset.story;
+		loadCurl(new URLSearchParams({ preset: button.dataset.preset }), button.textContent);
+	});
+}
+
+const custom = document.getElementById('custom');
+function customForm() {
+	const data = new FormData(custom);
+	const body = {};
+	for (const [k, v] of data.entries()) body[k] = k === 'endpoint' ? v : Number(v);
+	return body;
+}
+custom.addEventListener('submit', (event) => {
+	event.preventDefault();
+	startRace(customForm());
+});
+custom.addEventListener('change', () => loadCurl(new URLSearchParams(customForm()), 'your race'));
+
+// ---- curl -----------------------------------------------------------------------------
+
+let curl = { title: '', commands: {} };
+let curlApp = null;
+
+async function loadCurl(params, title) {
+	const response = await fetch('/api/curl?' + params);
+	if (response.ok) showCurl(title, await response.json());
+}
+
+function showCurl(title, commands) {
+	curl = { title, commands };
+	const names = Object.keys(commands);
+	if (!names.includes(curlApp)) curlApp = names[0];
+	document.getElementById('curl-title').textContent = title;
+	const tabs = document.getElementById('curl-tabs');
+	tabs.replaceChildren(...names.map((name) => {
+		const b = document.createElement('button');
+		b.type = 'button';
+		b.textContent = name;
+		b.classList.toggle('on', name === curlApp);
+		b.addEventListener('click', () => {
+			curlApp = name;
+			showCurl(curl.title, curl.commands);
+		});
+		return b;
+	}));
+	document.getElementById('curl-text').textContent = commands[curlApp] || '';
+}
+
+document.getElementById('curl-copy').addEventListener('click', async () => {
+	const text = document.getElementById('curl-text').textContent;
+	try {
+		await navigator.clipboard.writeText(text);
+	}
+	catch {
+		const range = document.createRange();
+		range.selectNodeContents(document.getElementById('curl-text'));
+		getSelection().removeAllRanges();
+		getSelection().addRange(range);
+	}
+});
+
+// ---- drawing --------------------------------------------------------------------------
+
+let pending = false;
+function schedule() {
+	if (!pending) {
+		pending = true;
+		requestAnimationFrame(draw);
+	}
+}
+
+function draw() {
+	pending = false;
+	const apps = [...cards.values()];
+	const now = Date.now();
+	// Every app on the same scales: a glance compares sizes, not axis labels.
+	const peak = Math.max(10, ...apps.map((a) => a.threads.peak()));
+	const yMax = Math.ceil(peak * 1.1 / 10) * 10;
+	let perRow = 1;
+	for (const app of apps) perRow = app.threads.drawGrid(0) || perRow;
+	const rows = Math.max(3, ...apps.map((a) => a.threads.rowsNeeded(perRow)));
+	const span = Math.max(0, ...apps.flatMap((a) => a.race.map((r) => r.sentMs + r.latencyMs))) * 1.04;
+	for (const app of apps) {
+		app.threads.drawGrid(rows);
+		app.threads.drawChart(yMax, now / 1000);
+		drawRace(app.card.querySelector('canvas.race-bars'), app.race, span, app.card.dataset.model);
+		app.card.querySelector('.race-summary').textContent = summaryText(app);
+		app.card.querySelector('.order').textContent = orderText(app);
+		drawTimeline(app.card.querySelector('canvas.timeline'), app.activity, now, TIMELINE_MS, app.view);
+	}
+}
+
+window.addEventListener('resize', schedule);
+setInterval(schedule, 1000);
+
+// ---- the stream -----------------------------------------------------------------------
+
+const events = new EventSource('/events');
+events.addEventListener('hello', (event) => {
+	const hello = JSON.parse(event.data);
+	for (const [app, samples] of Object.entries(hello.recent.samples)) {
+		const card = cards.get(app);
+		if (card) card.threads.samples = [];
+		samples.forEach(onSample);
+	}
+	for (const [app, items] of Object.entries(hello.recent.activity)) {
+		const card = cards.get(app);
+		if (card) card.activity = [];
+		onActivity({ app, items, reset: false });
+	}
+	restoreRace(hello.race);
+	document.body.dataset.connected = 'true';
+});
+events.addEventListener('sample', (event) => onSample(JSON.parse(event.data)));
+events.addEventListener('activity', (event) => onActivity(JSON.parse(event.data)));
+events.addEventListener('race', (event) => onRace(JSON.parse(event.data)));
+events.addEventListener('error', () => {
+	document.body.dataset.connected = 'false';
+});
+
+const first = document.querySelector('button.preset');
+if (first) loadCurl(new URLSearchParams({ preset: first.dataset.preset }), first.textContent);
