@@ -7,6 +7,7 @@ import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.threads.ThreadSampler;
 import dev.threadlab.shared.trace.Tracer;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * handlers their {@link dev.threadlab.shared.trace.RequestTrace}.
  */
 @Configuration(proxyBeanMethods = false)
+// Enabled here as well as scanned: MVC slice tests load this configurer but scan no
+// properties.
+@EnableConfigurationProperties(LabProperties.class)
 class TracingConfiguration implements WebMvcConfigurer {
 
 	@Bean
