@@ -18,9 +18,17 @@ public record LabApp(String name, String model, String description, URI url) {
 	 * @return the absolute URL
 	 */
 	public URI resolve(String pathAndQuery) {
+		return URI.create(text(pathAndQuery));
+	}
+
+	/**
+	 * The URL of a path on this app, as text, so that it may hold placeholders.
+	 * @param pathAndQuery a path starting with {@code /}, with its query
+	 * @return the absolute URL
+	 */
+	public String text(String pathAndQuery) {
 		String base = this.url.toString();
-		return URI
-			.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + pathAndQuery : base + pathAndQuery);
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + pathAndQuery;
 	}
 
 }

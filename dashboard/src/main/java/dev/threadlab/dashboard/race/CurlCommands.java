@@ -30,7 +30,7 @@ public final class CurlCommands {
 				lines.add("sleep " + seconds(group.startMs() - at));
 				at = group.startMs();
 			}
-			String url = app.resolve(group.path()).toString();
+			String url = app.text(group.path());
 			if (group.count() == 1) {
 				lines.add("curl -s -o /dev/null " + FORMAT + " '" + url + "' &");
 			}

@@ -1,0 +1,140 @@
+package dev.threadlab.dashboard;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.threadlab.dashboard.lab.LabApp;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * A tiny stand-in for an app, on a free port: it answers {@code /api/threads},
+ * {@code /api/activity} and {@code /api/items/{id}?delayMs=} as the contract says, and
+ * counts what it was asked.
+ */
+public final class StubApp implements AutoCloseable {
+
+	private final String name;
+
+	private final DisposableServer server;
+
+	private final AtomicLong arrivals = new AtomicLong();
+
+	private final AtomicLong completions = new AtomicLong();
+
+	private final AtomicLong threadPolls = new AtomicLong();
+
+	private final List<Long> activityAfters = new CopyOnWriteArrayList<>();
+
+	private final List<String> activity = new CopyOnWriteArrayList<>();
+
+	private volatile Duration threadsDelay = Duration.ZERO;
+
+	private StubApp(String name) {
+		this.name = name;
+		this.server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.route((routes) -> routes.get("/api/threads", this::threads)
+				.get("/api/activity", this::activity)
+				.get("/api/items/{id}", this::item))
+			.bindNow();
+	}
+
+	/**
+	 * Starts a stub.
+	 * @param name the app it plays: {@code blocking} or {@code reactive}
+	 * @return the running stub
+	 */
+	public static StubApp start(String name) {
+		return new StubApp(name);
+	}
+
+	public LabApp labApp() {
+		return new LabApp(this.name, model(), "a stub", URI.create("http://127.0.0.1:" + this.server.port()));
+	}
+
+	public long threadPolls() {
+		return this.threadPolls.get();
+	}
+
+	public List<Long> activityAfters() {
+		return this.activityAfters;
+	}
+
+	/**
+	 * Makes {@code /api/threads} answer late, as an app whose threads are all busy.
+	 * @param delay how late
+	 */
+	public void answerThreadsAfter(Duration delay) {
+		this.threadsDelay = delay;
+	}
+
+	private String model() {
+		return "reactive".equals(this.name) ? "event-loop" : "thread-per-request";
+	}
+
+	private Mono<Void> threads(HttpServerRequest request, HttpServerResponse response) {
+		this.threadPolls.incrementAndGet();
+		String body = """
+				{"app":"%s","model":"%s","javaVersion":"17.0.15","availableProcessors":2,"live":24,"daemon":20,
+				"peak":30,"states":{"RUNNABLE":4,"BLOCKED":0,"WAITING":10,"TIMED_WAITING":10},
+				"pools":[{"name":"request-workers","live":10,"states":{"WAITING":10}},
+				{"name":"other","live":14,"states":{"RUNNABLE":4,"TIMED_WAITING":10}}],
+				"inFlight":0,"virtualThreads":0,"sampledAt":"%s"}""".formatted(this.name, model(), Instant.now());
+		return json(response, Mono.delay(this.threadsDelay).thenReturn(body));
+	}
+
+	private Mono<Void> activity(HttpServerRequest request, HttpServerResponse response) {
+		Map<String, List<String>> query = UriComponentsBuilder.fromUriString(request.uri()).build().getQueryParams();
+		long after = Long.parseLong(query.getOrDefault("after", List.of("0")).get(0));
+		this.activityAfters.add(after);
+		List<String> items = this.activity.subList((int) Math.min(after, this.activity.size()), this.activity.size());
+		String body = "{\"items\":[" + String.join(",", items) + "],\"next\":" + this.activity.size() + "}";
+		return json(response, Mono.just(body));
+	}
+
+	private Mono<Void> item(HttpServerRequest request, HttpServerResponse response) {
+		Map<String, List<String>> query = UriComponentsBuilder.fromUriString(request.uri()).build().getQueryParams();
+		long delayMs = Long.parseLong(query.getOrDefault("delayMs", List.of("0")).get(0));
+		long arrival = this.arrivals.incrementAndGet();
+		Instant received = Instant.now();
+		String id = request.param("id");
+		String requestId = request.requestHeaders().get("X-Request-Id", "r" + arrival);
+		return json(response, Mono.delay(Duration.ofMillis(delayMs)).map((tick) -> {
+			long completion = this.completions.incrementAndGet();
+			Instant completed = Instant.now();
+			String fields = ("\"app\":\"%s\",\"model\":\"%s\",\"requestId\":\"%s\",\"arrival\":%d,"
+					+ "\"completion\":%d,\"receivedAt\":\"%s\",\"completedAt\":\"%s\",\"elapsedMs\":%d,"
+					+ "\"startThread\":\"stub-%d\",\"endThread\":\"stub-%d\"")
+				.formatted(this.name, model(), requestId, arrival, completion, received, completed, delayMs, arrival,
+						arrival);
+			synchronized (this.activity) {
+				this.activity.add("{\"seq\":" + (this.activity.size() + 1) + "," + fields
+						+ ",\"method\":\"GET\",\"path\":\"/api/items/" + id + "\",\"status\":200}");
+			}
+			return "{\"item\":{\"id\":" + id + ",\"name\":\"item-" + id
+					+ "\",\"createdAt\":\"2026-01-01T00:00:00Z\"},\"trace\":{" + fields + "}}";
+		}));
+	}
+
+	private static Mono<Void> json(HttpServerResponse response, Mono<String> body) {
+		return response.header("Content-Type", "application/json").sendString(body).then();
+	}
+
+	@Override
+	public void close() {
+		this.server.disposeNow();
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.threadlab.dashboard.race;
+
+import java.net.URI;
+
+import dev.threadlab.dashboard.lab.LabApp;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CurlCommands}.
+ */
+class CurlCommandsTests {
+
+	private final LabApp blocking = new LabApp("blocking", "thread-per-request", "Tomcat",
+			URI.create("http://127.0.0.1:8081"));
+
+	@Test
+	void aBatchSentAtOnceIsOneXargsLine() {
+		assertThat(CurlCommands.of(RacePresets.WAVE, this.blocking))
+			.isEqualTo("seq 1 400 | xargs -P 400 -I{} curl -s -o /dev/null -w '%{http_code} %{time_total}s\\n' "
+					+ "'http://127.0.0.1:8081/api/items/{}?delayMs=1000' &\nwait");
+	}
+
+	@Test
+	void requestsSentApartKeepTheirGaps() {
+		assertThat(CurlCommands.of(RacePresets.ABC, this.blocking).lines()).containsExactly(
+				"curl -s -o /dev/null -w '%{http_code} %{time_total}s\\n' 'http://127.0.0.1:8081/api/items/1?delayMs=3000' &",
+				"sleep 0.05",
+				"curl -s -o /dev/null -w '%{http_code} %{time_total}s\\n' 'http://127.0.0.1:8081/api/items/2?delayMs=1000' &",
+				"sleep 0.05",
+				"curl -s -o /dev/null -w '%{http_code} %{time_total}s\\n' 'http://127.0.0.1:8081/api/items/3?delayMs=200' &",
+				"wait");
+	}
+
+	@Test
+	void spacedRequestsAreALoop() {
+		assertThat(CurlCommands.of(RacePresets.SLEEP, this.blocking)).contains("for n in $(seq 1 40); do curl")
+			.contains("'http://127.0.0.1:8081/api/items/'$n'?delayMs=20' & sleep 0.05; done");
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.threadlab.dashboard.race;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link RaceForm}.
+ */
+class RaceFormTests {
+
+	@Test
+	void presetIsFoundById() {
+		RacePlan plan = new RaceForm("wave-400", null, null, null, null, null).plan();
+		assertThat(plan.size()).isEqualTo(400);
+		assertThat(plan.requests()).first().satisfies((request) -> {
+			assertThat(request.path()).isEqualTo("/api/items/1?delayMs=1000");
+			assertThat(request.offsetMs()).isZero();
+		});
+	}
+
+	@Test
+	void presetRequestsAreInTheOrderTheyAreSent() {
+		RacePlan plan = RacePresets.ABC;
+		assertThat(plan.requests()).extracting(RacePlan.PlannedRequest::label).containsExactly("A", "B", "C");
+		assertThat(plan.requests()).extracting(RacePlan.PlannedRequest::offsetMs).containsExactly(0, 50, 100);
+	}
+
+	@Test
+	void everyPresetTellsItsStoryInTwoOrThreeSentences() {
+		assertThat(RacePresets.ALL).hasSize(5).allSatisfy((plan) -> {
+			assertThat(plan.story().split("(?<=[.!?]) ")).hasSizeBetween(2, 4);
+			assertThat(plan.size()).isBetween(1, RaceForm.MAX_REQUESTS);
+			assertThat(plan.concurrency()).isBetween(1, RaceForm.MAX_CONCURRENCY);
+		});
+	}
+
+	@Test
+	void customRaceIsBuiltFromAFixedTemplate() {
+		RacePlan plan = new RaceForm(null, "sleep", 250, null, 1200, 100).plan();
+		assertThat(plan.size()).isEqualTo(1200);
+		assertThat(plan.concurrency()).isEqualTo(100);
+		assertThat(plan.requests())
+			.allSatisfy((request) -> assertThat(request.path()).isEqualTo("/api/sleep?delayMs=250"));
+		assertThat(new RaceForm(null, "items", 0, null, 1001, null).plan().requests()).last()
+			.satisfies((request) -> assertThat(request.path()).isEqualTo("/api/items/1?delayMs=0"));
+	}
+
+	@Test
+	void racesOutOfBoundsAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new RaceForm(null, "items", 0, null, 2001, 1).plan())
+			.withMessageContaining("requests");
+		assertThatIllegalArgumentException().isThrownBy(() -> new RaceForm(null, "items", 0, null, 10, 2001).plan())
+			.withMessageContaining("concurrency");
+		assertThatIllegalArgumentException().isThrownBy(() -> new RaceForm(null, "items", 30_001, null, 1, 1).plan())
+			.withMessageContaining("delayMs");
+		assertThatIllegalArgumentException().isThrownBy(() -> new RaceForm(null, "cpu", 0, 0, 1, 1).plan())
+			.withMessageContaining("iterations");
+	}
+
+	@Test
+	void theBrowserCannotNameAUrl() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RaceForm(null, "http://example.org/", 0, null, 1, 1).plan())
+			.withMessageContaining("endpoint");
+		assertThatIllegalArgumentException().isThrownBy(() -> new RaceForm("../../etc", null, 0, null, 1, 1).plan())
+			.withMessageContaining("preset");
+	}
+
+}

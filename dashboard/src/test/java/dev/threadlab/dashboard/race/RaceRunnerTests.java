@@ -1,0 +1,86 @@
+package dev.threadlab.dashboard.race;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.threadlab.dashboard.StubApp;
+import dev.threadlab.dashboard.lab.LabClients;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Tests for {@link RaceRunner}.
+ */
+class RaceRunnerTests {
+
+	private final WebClient client = WebClient.create();
+
+	private final RaceRunner runner = new RaceRunner(new LabClients(this.client, this.client));
+
+	@Test
+	void laterRequestsWithShorterWaitsFinishFirstOnEveryApp() {
+		try (StubApp blocking = StubApp.start("blocking"); StubApp reactive = StubApp.start("reactive")) {
+			StepVerifier.create(this.runner.updates().filter((update) -> update.type().equals("finished")).next())
+				.then(() -> this.runner.start(RacePresets.ABC, List.of(blocking.labApp(), reactive.labApp())))
+				.assertNext((finished) -> assertThat(finished.summaries()).hasSize(2).allSatisfy((summary) -> {
+					assertThat(summary.arrivalOrder()).containsExactly("A", "B", "C");
+					assertThat(summary.completionOrder()).containsExactly("C", "B", "A");
+					assertThat(summary.answered()).isEqualTo(3);
+				}))
+				.verifyComplete();
+		}
+	}
+
+	@Test
+	void eachRequestIsSplitIntoWaitingAndBeingServed() {
+		try (StubApp stub = StubApp.start("blocking")) {
+			RacePlan plan = new RaceForm(null, "items", 200, null, 20, 20).plan();
+			StepVerifier.create(this.runner.updates().takeUntil((update) -> update.type().equals("finished")))
+				.then(() -> this.runner.start(plan, List.of(stub.labApp())))
+				.thenConsumeWhile((update) -> true)
+				.verifyComplete();
+			RaceState state = this.runner.current();
+			assertThat(state.running()).isFalse();
+			assertThat(state.results()).hasSize(20).allSatisfy((result) -> {
+				assertThat(result.status()).isEqualTo(200);
+				assertThat(result.servedMs()).isEqualTo(200);
+				assertThat(result.latencyMs()).isGreaterThanOrEqualTo(200);
+				assertThat(result.waitingMs()).isEqualTo(result.latencyMs() - result.servedMs());
+				assertThat(result.trace().requestId()).startsWith("race-");
+			});
+		}
+	}
+
+	@Test
+	void oneRaceAtATime() {
+		try (StubApp stub = StubApp.start("blocking")) {
+			RacePlan slow = new RaceForm(null, "items", 1_000, null, 2, 2).plan();
+			this.runner.start(slow, List.of(stub.labApp()));
+			assertThatExceptionOfType(RaceBusyException.class)
+				.isThrownBy(() -> this.runner.start(slow, List.of(stub.labApp())));
+			this.runner.updates()
+				.filter((update) -> update.type().equals("finished"))
+				.blockFirst(Duration.ofSeconds(5));
+			this.runner.start(RacePresets.ABC, List.of(stub.labApp()));
+		}
+	}
+
+	@Test
+	void anAppThatIsDownFailsItsRequestsAndTheRaceStillEnds() {
+		StubApp gone = StubApp.start("reactive");
+		gone.close();
+		StepVerifier.create(this.runner.updates().filter((update) -> update.type().equals("finished")).next())
+			.then(() -> this.runner.start(RacePresets.ABC, List.of(gone.labApp())))
+			.assertNext((finished) -> assertThat(finished.summaries()).singleElement().satisfies((summary) -> {
+				assertThat(summary.failed()).isEqualTo(3);
+				assertThat(summary.answered()).isZero();
+			}))
+			.verifyComplete();
+	}
+
+}
