@@ -104,8 +104,8 @@ public final class ChunkedFiles {
 			byte[] chunk = new byte[Limits.CHUNK_BYTES];
 			long bytes = 0;
 			try (OutputStream out = Files.newOutputStream(temp)) {
-				for (int read = body.readNBytes(chunk, 0, chunk.length); read > 0; read = body.readNBytes(chunk, 0,
-						chunk.length)) {
+				int read;
+				while ((read = body.readNBytes(chunk, 0, chunk.length)) > 0) {
 					bytes += read;
 					if (bytes > Limits.MAX_UPLOAD_BYTES) {
 						throw LabException.uploadTooLarge();

@@ -51,10 +51,13 @@ class ProblemHandler {
 		ResponseEntity<ProblemDetail> problem = problem(
 				LabException.methodNotAllowed(request.getMethod(), path(request)), request, request.getRequestURI());
 		Set<HttpMethod> allowed = ex.getSupportedHttpMethods();
-		return (allowed != null) ? ResponseEntity.status(problem.getStatusCode())
+		if (allowed == null) {
+			return problem;
+		}
+		return ResponseEntity.status(problem.getStatusCode())
 			.headers(problem.getHeaders())
 			.allow(allowed.toArray(HttpMethod[]::new))
-			.body(problem.getBody()) : problem;
+			.body(problem.getBody());
 	}
 
 	@ExceptionHandler
