@@ -1,0 +1,7 @@
+/**
+ * Every error as application/problem+json.
+ */
+@NullMarked
+package dev.threadlab.reactive.problems;
+
+import org.jspecify.annotations.NullMarked;

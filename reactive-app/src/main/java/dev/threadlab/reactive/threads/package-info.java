@@ -1,0 +1,7 @@
+/**
+ * Snapshots of this process's threads.
+ */
+@NullMarked
+package dev.threadlab.reactive.threads;
+
+import org.jspecify.annotations.NullMarked;
