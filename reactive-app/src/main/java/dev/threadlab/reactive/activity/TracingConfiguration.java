@@ -1,10 +1,11 @@
 package dev.threadlab.reactive.activity;
 
+import dev.threadlab.reactive.lab.LabProperties;
 import dev.threadlab.shared.contract.Contender;
-import dev.threadlab.shared.limits.Limits;
 import dev.threadlab.shared.threads.ThreadSampler;
 import dev.threadlab.shared.trace.Tracer;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -15,11 +16,14 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * its request's trace.
  */
 @Configuration(proxyBeanMethods = false)
+// Enabled here as well as scanned: WebFlux slice tests load this configurer but scan no
+// properties.
+@EnableConfigurationProperties(LabProperties.class)
 class TracingConfiguration implements WebFluxConfigurer {
 
 	@Bean
-	Tracer tracer() {
-		return new Tracer(Contender.REACTIVE, Limits.DEFAULT_ACTIVITY_CAPACITY);
+	Tracer tracer(LabProperties lab) {
+		return new Tracer(Contender.REACTIVE, lab.activityCapacity());
 	}
 
 	@Bean
