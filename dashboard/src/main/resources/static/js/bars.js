@@ -40,8 +40,9 @@ function ordinal(n) {
 export function drawRace(canvas, results, spanMs, model) {
 	const n = results.length;
 	const labelled = n <= LABELLED_ROWS;
-	const plotHeight = labelled ? Math.max(n, 3) * 22 : 190;
-	const { g, width, height } = fit(canvas, plotHeight + 16);
+	const histogram = labelled ? 0 : 46;
+	const plotHeight = labelled ? Math.max(n, 3) * 22 : 170;
+	const { g, width, height } = fit(canvas, plotHeight + histogram + 16);
 	if (!n) return;
 	const left = labelled ? 44 : 4;
 	const span = Math.max(spanMs, 100);
@@ -80,6 +81,22 @@ export function drawRace(canvas, results, spanMs, model) {
 			g.fillText(text, tx + w > width ? Math.max(left, x(start) - w - 6) : tx, y + rowHeight / 2);
 		}
 	});
+	if (histogram) {
+		// Answers per 100 ms: one hump per wave.
+		const bin = 100, counts = new Array(Math.ceil(span / bin) + 1).fill(0);
+		for (const r of results) counts[Math.floor(Math.min(r.sentMs + r.latencyMs, span) / bin)]++;
+		const top = plotHeight + 4, most = Math.max(...counts, 1);
+		g.fillStyle = '#2c323c';
+		g.fillRect(left, top + histogram - 5, width - left - 4, 1);
+		g.fillStyle = served;
+		counts.forEach((c, i) => {
+			const h = (c / most) * (histogram - 8);
+			g.fillRect(x(i * bin), top + histogram - 5 - h, Math.max(x((i + 1) * bin) - x(i * bin) - 1, 1), h);
+		});
+		g.fillStyle = '#8b939e';
+		g.textBaseline = 'top';
+		g.fillText('answers over time', left + 4, top);
+	}
 }
 
 function arrival(r) {
@@ -95,7 +112,8 @@ function modelPool(model) {
  * those that finished before an earlier one marked. By thread: a lane per thread that took
  * them, so thread-per-request shows one bar per lane and the event loop many.
  */
-export function drawTimeline(canvas, entries, nowMs, windowMs, view) {
+export function drawTimeline(canvas, entries, nowMs, windowMs, view, model) {
+	const own = color(modelPool(model));
 	const from = nowMs - windowMs;
 	const shown = entries.filter((e) => e.end >= from);
 	const byThread = view === 'thread';
@@ -126,7 +144,7 @@ export function drawTimeline(canvas, entries, nowMs, windowMs, view) {
 		});
 		for (const e of sorted) {
 			const y = laneOf.get(e.startThread) * rowHeight;
-			g.fillStyle = alpha(color(poolOfThread(e.startThread)), 0.45);
+			g.fillStyle = alpha(own, 0.45);
 			g.fillRect(x(e.start), y + 1, Math.max(x(e.end) - x(e.start), 1.5), Math.max(rowHeight - 2, 1));
 		}
 		return;
@@ -138,7 +156,7 @@ export function drawTimeline(canvas, entries, nowMs, windowMs, view) {
 		const y = i * rowHeight;
 		const h = labelled ? rowHeight - 4 : Math.max(rowHeight - 0.5, 1);
 		const top = labelled ? y + 2 : y;
-		g.fillStyle = color(poolOfThread(e.startThread));
+		g.fillStyle = own;
 		g.fillRect(x(e.start), top, Math.max(x(e.end) - x(e.start), 1.5), h);
 		if (overtook) {
 			// Finished before a request that arrived earlier.

@@ -119,8 +119,11 @@ function orderText(app) {
 	const s = app.summary;
 	if (!s) return '';
 	const order = s.completionOrder;
-	const shown = order.length > 12 ? order.slice(0, 12).join(' ') + ` … (${order.length})` : order.join(' → ');
-	return `Finished: ${shown}`;
+	if (order.length <= 12) return `Finished: ${order.join(' → ')}`;
+	const done = app.race.map((r) => r.sentMs + r.latencyMs).sort((a, b) => a - b);
+	const at = (q) => (done[Math.min(done.length - 1, Math.floor(q * done.length))] / 1000).toFixed(2) + ' s';
+	return `Finished: first at ${at(0)}, half by ${at(0.5)}, all by ${at(1)}; `
+		+ `longest wait unseen by the server ${(s.maxWaitingMs / 1000).toFixed(2)} s`;
 }
 
 function showStory(plan) {
@@ -209,16 +212,21 @@ document.getElementById('curl-copy').addEventListener('click', async () => {
 
 // ---- drawing --------------------------------------------------------------------------
 
+// At most a few frames a second: the browser shares the machine with the apps it watches,
+// and drawing every batch of a big race would slow the race down.
+const FRAME_MS = 250;
 let pending = false;
+let drawnAt = 0;
 function schedule() {
 	if (!pending) {
 		pending = true;
-		requestAnimationFrame(draw);
+		setTimeout(() => requestAnimationFrame(draw), Math.max(0, drawnAt + FRAME_MS - Date.now()));
 	}
 }
 
 function draw() {
 	pending = false;
+	drawnAt = Date.now();
 	const apps = [...cards.values()];
 	const now = Date.now();
 	// Every app on the same scales: a glance compares sizes, not axis labels.
@@ -234,7 +242,7 @@ function draw() {
 		drawRace(app.card.querySelector('canvas.race-bars'), app.race, span, app.card.dataset.model);
 		app.card.querySelector('.race-summary').textContent = summaryText(app);
 		app.card.querySelector('.order').textContent = orderText(app);
-		drawTimeline(app.card.querySelector('canvas.timeline'), app.activity, now, TIMELINE_MS, app.view);
+		drawTimeline(app.card.querySelector('canvas.timeline'), app.activity, now, TIMELINE_MS, app.view, app.card.dataset.model);
 	}
 }
 

@@ -30,7 +30,7 @@ export class ThreadsView {
 	// Squares are the same size in every card, so 200 threads look like 200 next to 25.
 	drawGrid(squareRows) {
 		const snapshot = this.last && this.last.threads;
-		const size = 11, gap = 3, step = size + gap;
+		const size = 12, gap = 3, step = size + gap;
 		const perRow = Math.max(1, Math.floor((this.grid.clientWidth || 400) / step));
 		const { g } = fit(this.grid, Math.max(squareRows, 1) * step);
 		if (!snapshot) {
@@ -63,7 +63,7 @@ export class ThreadsView {
 		const width = this.chartBox.clientWidth || 400;
 		const xs = [], stacks = POOLS.map(() => []);
 		for (const s of this.samples) {
-			xs.push(Date.parse(s.at) / 1000);
+			xs.push(Date.parse(s.at) / 1000 - now);
 			let sum = 0;
 			const totals = POOLS.map((pool) => {
 				const p = s.threads && s.threads.pools.find((x) => x.name === pool);
@@ -80,10 +80,10 @@ export class ThreadsView {
 			}))];
 			this.plot = new uPlot({
 				width, height: 150, series, legend: { show: false }, cursor: { show: false },
-				scales: { x: { time: true, range: () => [this.now - WINDOW_S, this.now] }, y: { range: () => [0, this.yMax] } },
+				scales: { x: { time: false, range: () => [-WINDOW_S, 0] }, y: { range: () => [0, this.yMax] } },
 				axes: [
-					{ stroke: '#8b939e', grid: { stroke: '#2c323c' }, ticks: { stroke: '#2c323c' },
-						values: (u, vals) => vals.map((v) => Math.round(v - this.now) + ' s') },
+					{ stroke: '#8b939e', grid: { stroke: '#2c323c' }, ticks: { stroke: '#2c323c' }, incrs: [10, 20, 30],
+						values: (u, vals) => vals.map((v) => (v === 0 ? 'now' : v + ' s')) },
 					{ stroke: '#8b939e', grid: { stroke: '#2c323c' }, ticks: { stroke: '#2c323c' }, size: 44 },
 				],
 			}, data, this.chartBox);

@@ -6,8 +6,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 /**
- * Takes the README's picture of a running dashboard: opens it, optionally starts a race,
- * waits, and saves a screenshot. Not a test; run it by hand with the lab running.
+ * Takes the README's picture of a running dashboard: opens it, optionally runs a race to
+ * its end, waits a little more, and saves a screenshot. Not a test; run it by hand with
+ * the lab running.
  *
  * <pre>
  * java -cp ... dev.threadlab.dashboard.Screenshot http://127.0.0.1:8080 docs/dashboard.png wave-400 2600
@@ -32,6 +33,9 @@ final class Screenshot {
 			page.waitForTimeout(2500);
 			if (!preset.isEmpty()) {
 				page.click("button.preset[data-preset='" + preset + "']");
+				page.waitForFunction(
+						"() => document.querySelector('[data-testid=race-status]').textContent.includes('finished')",
+						null, new Page.WaitForFunctionOptions().setTimeout(60_000));
 			}
 			page.waitForTimeout(waitMs);
 			page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get(file)).setFullPage(false));

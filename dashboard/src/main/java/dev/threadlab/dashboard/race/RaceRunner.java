@@ -67,7 +67,7 @@ public class RaceRunner {
 		long zero = System.nanoTime() + LEAD.toNanos();
 		List<PlannedRequestList> perApp = apps.stream().map((app) -> new PlannedRequestList(app, plan)).toList();
 		Flux.merge(perApp.stream().map((list) -> list.fire(zero)).toList())
-			.bufferTimeout(200, Duration.ofMillis(100))
+			.bufferTimeout(500, Duration.ofMillis(250))
 			.doOnNext((batch) -> {
 				race.add(batch);
 				emit(new RaceUpdate("results", info.id(), null, batch, List.of()));
