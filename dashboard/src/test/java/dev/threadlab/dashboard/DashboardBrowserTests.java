@@ -66,6 +66,8 @@ class DashboardBrowserTests {
 
 	private final List<String> consoleErrors = new ArrayList<>();
 
+	private final List<String> requested = new ArrayList<>();
+
 	private BrowserContext context;
 
 	@BeforeAll
@@ -124,6 +126,10 @@ class DashboardBrowserTests {
 		assertThat(page.textContent("#app-reactive .model")).isEqualTo("event-loop");
 		page.waitForTimeout(1_000);
 		assertThat(this.consoleErrors).isEmpty();
+		// Charts and scripts come from the dashboard itself: the page works offline.
+		assertThat(this.requested).isNotEmpty()
+			.allSatisfy((url) -> assertThat(url).matches("(" + dashboardUrl() + "|data:).*"));
+		assertThat(this.requested).anyMatch((url) -> url.contains("/webjars/uplot/"));
 	}
 
 	@Test
@@ -193,6 +199,7 @@ class DashboardBrowserTests {
 			}
 		});
 		page.onPageError((error) -> this.consoleErrors.add(error));
+		page.onRequest((request) -> this.requested.add(request.url()));
 		page.navigate(dashboardUrl());
 		return page;
 	}

@@ -55,7 +55,14 @@ class LabClientConfiguration {
 			.pendingAcquireTimeout(Duration.ofSeconds(60))
 			.maxIdleTime(Duration.ofSeconds(10))
 			.build();
-		HttpClient raceHttp = HttpClient.create(racePool).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
+		// Every race request opens its own connection, as a crowd of separate users
+		// would: an
+		// event-loop server ties a connection to one loop, so reused connections would
+		// hide
+		// how requests that land on a busy loop wait behind it.
+		HttpClient raceHttp = HttpClient.create(racePool)
+			.keepAlive(false)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
 		WebClient race = builder.clone().clientConnector(new ReactorClientHttpConnector(raceHttp)).build();
 		return new LabClients(poll, race);
 	}
