@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -65,6 +66,11 @@ class ProblemHandler {
 			HttpServletRequest request) {
 		// Only POST /api/items reads a typed body; PUT /api/files/{name} takes any bytes.
 		return problem(LabException.itemBodyNotJson(), request, request.getRequestURI());
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException ex, HttpServletRequest request) {
+		return problem(LabException.notAcceptable(), request, request.getRequestURI());
 	}
 
 	@ExceptionHandler

@@ -80,6 +80,15 @@ public final class LabException extends RuntimeException {
 	}
 
 	/**
+	 * The request's {@code Accept} header allows nothing the endpoint answers.
+	 * @return the error
+	 */
+	public static LabException notAcceptable() {
+		return new LabException(ProblemKind.NOT_ACCEPTABLE,
+				"The Accept header allows nothing this endpoint answers; ask for application/json or send no Accept header.");
+	}
+
+	/**
 	 * The upload is over 10 MiB.
 	 * @return the error
 	 */

@@ -24,6 +24,9 @@ public enum ProblemKind {
 	/** A method the path does not take. */
 	METHOD_NOT_ALLOWED(405, "Method not allowed", "method-not-allowed"),
 
+	/** An {@code Accept} header that allows none of the types the endpoint answers. */
+	NOT_ACCEPTABLE(406, "Not acceptable", "not-acceptable"),
+
 	/** An upload over 10 MiB. */
 	PAYLOAD_TOO_LARGE(413, "Payload too large", "payload-too-large"),
 

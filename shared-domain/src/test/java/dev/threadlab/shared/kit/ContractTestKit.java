@@ -632,6 +632,14 @@ public abstract class ContractTestKit {
 	}
 
 	@Test
+	void anAcceptHeaderThatAllowsNoAnswerIs406() {
+		assertProblem(this.client.get("/api/items/1", Map.of("Accept", "text/plain")), LabException.notAcceptable(),
+				"/api/items/1");
+		assertThat(this.client.get("/api/items/1", Map.of("Accept", "application/*")).status()).isEqualTo(200);
+		assertThat(this.client.get("/api/items/1", Map.of("Accept", "text/html, */*;q=0.1")).status()).isEqualTo(200);
+	}
+
+	@Test
 	void actuatorExposesHealthInfoMetricsAndPrometheusOnly() {
 		Answer health = this.client.get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
