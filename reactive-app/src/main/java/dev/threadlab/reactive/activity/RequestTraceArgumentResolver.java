@@ -24,8 +24,7 @@ class RequestTraceArgumentResolver implements HandlerMethodArgumentResolver {
 		RequestTrace trace = exchange.getAttribute(TraceFilter.TRACE_ATTRIBUTE);
 		if (trace == null) {
 			// Only a path the tracer skips has no trace, and no handler of such a path
-			// asks
-			// for one: this is a bug, not a request to answer.
+			// asks for one: this is a bug, not a request to answer.
 			return Mono.error(new IllegalStateException(
 					"No trace for " + exchange.getRequest().getPath() + ": TraceFilter skipped it"));
 		}

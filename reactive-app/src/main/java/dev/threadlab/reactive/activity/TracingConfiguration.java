@@ -16,8 +16,7 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * its request's trace.
  */
 @Configuration(proxyBeanMethods = false)
-// Enabled here as well as scanned: WebFlux slice tests load this configurer but scan no
-// properties.
+// Enabled here as well as scanned: WebFlux slices load this configurer, not the scan.
 @EnableConfigurationProperties(LabProperties.class)
 class TracingConfiguration implements WebFluxConfigurer {
 

@@ -106,8 +106,7 @@ public final class FileStore {
 		return chunks
 			.concatMap((chunk) -> Mono.just(chunk).delayElement(share(delayMs, chunk.readableByteCount(), file.size())),
 					0)
-			// A chunk waiting on its timer when the reader cancels is discarded: release
-			// it.
+			// A chunk dropped while it waits (the reader cancelled) is released here.
 			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
 	}
 
@@ -179,14 +178,11 @@ public final class FileStore {
 					.delayElement(share(delayMs, chunk.readableByteCount(), contentLength)), 0);
 			}
 			// The channel writes one chunk at a time and asks for the next when it is
-			// done,
-			// so a slow disk slows the upload down instead of filling memory.
-			// Written chunks come back to be released; mapped to booleans first, since
-			// then()
-			// discards what it ignores and the discard hook would release them again.
+			// done, so a slow disk slows the upload down instead of filling memory.
+			// Written chunks come back to be released, and become booleans first: then()
+			// discards what it ignores, and the discard hook would release them twice.
 			Mono<Void> written = DataBufferUtils.write(counted, upload.channel()).map(DataBufferUtils::release).then();
-			// With no length there is no share to compute: the whole delay, once, at the
-			// end.
+			// No length, no share to compute: the whole delay, once, at the end.
 			Mono<Void> wait = (delayMs > 0 && !lengthKnown) ? Mono.delay(Duration.ofMillis(delayMs)).then()
 					: Mono.empty();
 			return written.then(wait).then(Mono.fromCallable(() -> {
@@ -201,8 +197,7 @@ public final class FileStore {
 	private Mono<Written> commit(Upload upload, Path target, FileInfo file) {
 		return Mono.fromCallable(() -> {
 			// Closing the channel and moving the file are blocking and have no
-			// asynchronous
-			// form.
+			// asynchronous form.
 			upload.channel().close();
 			return new Written(file, this.folder.commit(upload.temp(), target));
 		}).subscribeOn(Schedulers.boundedElastic());

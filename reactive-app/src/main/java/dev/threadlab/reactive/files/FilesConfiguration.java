@@ -47,9 +47,8 @@ class FilesConfiguration {
 			return thread;
 		};
 		// An event loop hands reads and writes to this pool, and must never wait for a
-		// lock
-		// to do so: the queue is lock-free (a LinkedBlockingQueue takes one), and all
-		// threads start now (adding one later takes the pool's lock).
+		// lock to do so: the queue is lock-free (a LinkedBlockingQueue takes one), and
+		// all threads start now (adding one later takes the pool's lock).
 		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
 				new LinkedTransferQueue<>(), factory);
 		executor.prestartAllCoreThreads();

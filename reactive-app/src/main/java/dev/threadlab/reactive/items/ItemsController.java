@@ -61,8 +61,8 @@ class ItemsController {
 	Mono<ResponseEntity<ItemResponse>> create(@RequestParam(required = false) @Nullable String delayMs,
 			@RequestBody Mono<NewItem> body, RequestTrace trace) {
 		int delay = Params.delay("delayMs", delayMs);
-		return body.switchIfEmpty(Mono.error(LabException::unreadableItemBody)) // a JSON
-																				// null
+		// An empty body, or the JSON literal null, reads as no item at all.
+		return body.switchIfEmpty(Mono.error(LabException::unreadableItemBody))
 			.map((newItem) -> Params.itemName(newItem.name()))
 			.flatMap((name) -> this.items.insert(name, delay))
 			.map((item) -> ResponseEntity.created(URI.create("/api/items/" + item.id()))

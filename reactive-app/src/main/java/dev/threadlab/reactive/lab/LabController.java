@@ -52,8 +52,7 @@ class LabController {
 			.switchIfEmpty(Mono.error(() -> LabException.noSuchItem(Limits.MIXED_ITEM_ID)));
 		Mono<FileInfo> file = this.files.describe(Limits.MIXED_FILE_NAME, fileDelay, response.bufferFactory());
 		// Both publishers are lazy: zip subscribes to both now, zipWhen to the file's
-		// once
-		// the item is there.
+		// once the item is there.
 		Mono<Tuple2<Item, FileInfo>> both = atOnce ? Mono.zip(item, file) : item.zipWhen((read) -> file);
 		return both.map((read) -> new MixedResponse(read.getT1(), read.getT2(), atOnce, trace.finish()));
 	}
@@ -62,10 +61,8 @@ class LabController {
 	CpuResponse cpu(@RequestParam(required = false) @Nullable String iterations, RequestTrace trace) {
 		int rounds = Params.iterations(iterations);
 		// Computed on the event loop, on purpose: that is the lesson. No thread waits
-		// here,
-		// yet while the rounds run this loop serves none of its other connections; an
-		// event
-		// loop only helps work that waits, and CPU-bound work never does.
+		// here, yet while the rounds run this loop serves none of its other connections;
+		// an event loop only helps work that waits, and CPU-bound work never does.
 		String sha256 = CpuWork.sha256Rounds(rounds);
 		return new CpuResponse(rounds, sha256, trace.finish());
 	}
@@ -76,16 +73,14 @@ class LabController {
 		int delay = Params.delay("delayMs", delayMs);
 		if (Params.flag("offload", offload)) {
 			// boundedElastic is Reactor's pool for blocking work: the sleep parks one of
-			// its
-			// threads and the event loop goes back to its connections.
+			// its threads and the event loop goes back to its connections.
 			return Mono.fromCallable(() -> {
 				Thread.sleep(delay);
 				return new SleepResponse(delay, true, trace.finish());
 			}).subscribeOn(Schedulers.boundedElastic());
 		}
 		// The lesson: a plain blocking call on the event loop. It parks this loop, and
-		// with it
-		// every connection the loop serves, for the whole delay.
+		// with it every connection the loop serves, for the whole delay.
 		Thread.sleep(delay);
 		return Mono.just(new SleepResponse(delay, false, trace.finish()));
 	}

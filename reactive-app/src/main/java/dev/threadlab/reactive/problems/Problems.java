@@ -65,8 +65,7 @@ final class Problems {
 		}
 		if (error instanceof ServerWebInputException) {
 			// Every parameter arrives as a string and is parsed by Params, so the only
-			// input
-			// the framework itself rejects is a body it cannot read.
+			// input the framework itself rejects is a body it cannot read.
 			return LabException.unreadableItemBody();
 		}
 		if (error instanceof ResponseStatusException status && status.getStatusCode().value() == 404) {

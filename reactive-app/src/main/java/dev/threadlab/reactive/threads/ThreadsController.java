@@ -20,8 +20,7 @@ class ThreadsController {
 
 	@GetMapping("/api/threads")
 	ThreadSnapshot threads() {
-		// One pass over a few dozen threads, no stack traces, no I/O: fine on the event
-		// loop.
+		// A pass over a few dozen threads, no stacks, no I/O: fine on an event loop.
 		return this.sampler.sample();
 	}
 
