@@ -176,8 +176,7 @@ class ReactiveApplicationTests {
 		String run = Long.toHexString(ThreadLocalRandom.current().nextLong());
 		List<byte[]> bodies = new ArrayList<>();
 		for (int i = 0; i < 50; i++) {
-			// From a few bytes to several chunks, so uploads end mid-chunk and on a
-			// boundary.
+			// A few bytes to several chunks: uploads end mid-chunk and on a boundary.
 			bodies.add(randomBytes((i % 5 == 0) ? 2 * Limits.CHUNK_BYTES : 1 + i * 4099));
 		}
 		List<Answer> uploads = this.client.sendAll(50,

@@ -1,0 +1,73 @@
+package dev.threadlab.reactive.items;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactory;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.r2dbc.test.autoconfigure.DataR2dbcTest;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DataR2dbcTest
+@Import(ItemRepository.class)
+class ItemRepositoryTests {
+
+	@Autowired
+	private ItemRepository items;
+
+	@Autowired
+	private ConnectionFactory connections;
+
+	@Test
+	void itemIsReadBackFromTheSeed() {
+		StepVerifier.create(this.items.findById(7, 0)).assertNext((item) -> {
+			assertThat(item.id()).isEqualTo(7);
+			assertThat(item.name()).isEqualTo("item-7");
+			assertThat(item.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+		}).verifyComplete();
+	}
+
+	@Test
+	void unknownItemIsEmpty() {
+		StepVerifier.create(this.items.findById(Long.MAX_VALUE, 0)).verifyComplete();
+	}
+
+	@Test
+	void pageIsOrderedByIdFromItsOffset() {
+		StepVerifier.create(this.items.findPage(3, 10, 0).map((item) -> item.id()))
+			.expectNext(11L, 12L, 13L)
+			.verifyComplete();
+	}
+
+	@Test
+	void insertedItemGetsANewIdAndItsCreationTime() {
+		Instant before = Instant.now().minusSeconds(1);
+		StepVerifier.create(this.items.insert("fresh", 0).flatMap((item) -> this.items.findById(item.id(), 0)))
+			.assertNext((item) -> {
+				assertThat(item.id()).isGreaterThan(1000);
+				assertThat(item.name()).isEqualTo("fresh");
+				assertThat(item.createdAt()).isAfter(before);
+			})
+			.verifyComplete();
+	}
+
+	@Test
+	void itemIsReadAfterItsDatabaseDelayWithoutHoldingAConnection() {
+		ConnectionPool pool = (ConnectionPool) this.connections;
+		// Virtual time: the delay is a timer, so five seconds pass at once.
+		StepVerifier.withVirtualTime(() -> this.items.findById(1, 5_000))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(4_999))
+			.then(() -> assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isZero())
+			.thenAwait(Duration.ofMillis(1))
+			.assertNext((item) -> assertThat(item.id()).isEqualTo(1))
+			.verifyComplete();
+	}
+
+}
