@@ -64,7 +64,7 @@ class LabClientConfiguration {
 			.keepAlive(false)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
 		WebClient race = builder.clone().clientConnector(new ReactorClientHttpConnector(raceHttp)).build();
-		return new LabClients(poll, race);
+		return new LabClients(poll, race, List.of(pollPool, racePool));
 	}
 
 }

@@ -1,5 +1,11 @@
 package dev.threadlab.dashboard.lab;
 
+import java.time.Duration;
+import java.util.List;
+
+import reactor.core.publisher.Flux;
+import reactor.netty.resources.ConnectionProvider;
+
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -7,6 +13,25 @@ import org.springframework.web.reactive.function.client.WebClient;
  *
  * @param poll polls threads and activity, counted by {@link PollCounter}
  * @param race fires races, with a connection pool wide enough for the largest one
+ * @param pools the connection pools behind them, closed when the dashboard stops
  */
-public record LabClients(WebClient poll, WebClient race) {
+public record LabClients(WebClient poll, WebClient race, List<ConnectionProvider> pools) {
+
+	/**
+	 * Clients whose pools are not the dashboard's to close.
+	 * @param poll the polling client
+	 * @param race the racing client
+	 */
+	public LabClients(WebClient poll, WebClient race) {
+		this(poll, race, List.of());
+	}
+
+	/**
+	 * Closes the connection pools, waiting a little for them.
+	 * @param timeout how long to wait
+	 */
+	public void close(Duration timeout) {
+		Flux.fromIterable(this.pools).flatMap(ConnectionProvider::disposeLater).then().block(timeout);
+	}
+
 }

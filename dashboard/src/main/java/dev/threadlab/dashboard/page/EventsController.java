@@ -30,9 +30,12 @@ class EventsController {
 
 	private final RaceRunner races;
 
-	EventsController(LiveFeed feed, RaceRunner races) {
+	private final Shutdown shutdown;
+
+	EventsController(LiveFeed feed, RaceRunner races, Shutdown shutdown) {
 		this.feed = feed;
 		this.races = races;
+		this.shutdown = shutdown;
 	}
 
 	@GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -46,9 +49,11 @@ class EventsController {
 		// line open.
 		Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(HEARTBEAT)
 			.map((tick) -> ServerSentEvent.builder().comment("heartbeat").build());
-		return Flux.concat(Mono.fromSupplier(this::hello), Flux.merge(live, races, heartbeat))
-			// A browser that cannot keep up loses old updates, never the server's memory.
-			.onBackpressureBuffer(2_000, BufferOverflowStrategy.DROP_OLDEST);
+		return this.shutdown
+			.untilStopped(Flux.concat(Mono.fromSupplier(this::hello), Flux.merge(live, races, heartbeat))
+				// A browser that cannot keep up loses old updates, never the server's
+				// memory.
+				.onBackpressureBuffer(2_000, BufferOverflowStrategy.DROP_OLDEST));
 	}
 
 	private ServerSentEvent<Object> hello() {
