@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -58,6 +59,9 @@ final class Problems {
 		}
 		if (error instanceof MethodNotAllowedException) {
 			return LabException.methodNotAllowed(method.name(), path);
+		}
+		if (error instanceof NotAcceptableStatusException) {
+			return LabException.notAcceptable();
 		}
 		if (error instanceof UnsupportedMediaTypeStatusException) {
 			// Only POST /api/items reads a body through a codec.

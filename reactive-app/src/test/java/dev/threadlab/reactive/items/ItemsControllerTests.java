@@ -133,6 +133,13 @@ class ItemsControllerTests {
 	}
 
 	@Test
+	void acceptHeaderThatAllowsNoAnswerIs406() {
+		given(this.items.findById(7, 0)).willReturn(Mono.just(ITEM));
+		assertProblem(this.client.get().uri("/api/items/7").accept(MediaType.TEXT_PLAIN).exchange(),
+				LabException.notAcceptable(), "/api/items/7");
+	}
+
+	@Test
 	void wrongMethodIs405WithTheMethodsAllowed() {
 		assertProblem(this.client.delete().uri("/api/items/1").exchange(),
 				LabException.methodNotAllowed("DELETE", "/api/items/1"), "/api/items/1")
