@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,13 @@ final class LabProcess implements AutoCloseable {
 		this.port = port;
 		this.log = workDir.resolve(name + ".log");
 		Path data = Files.createDirectories(workDir.resolve(name + "-data"));
+		// The JVM reads classes from the jar as it goes: run a copy, so a rebuild of the
+		// app
+		// while the tests run cannot pull classes from under it.
+		Path copy = Files.copy(jar, workDir.resolve(name + ".jar"), StandardCopyOption.REPLACE_EXISTING);
 		String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(
-				List.of(java, "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port, "--lab.files.dir=" + data));
+				List.of(java, "-Xmx512m", "-jar", copy.toString(), "--server.port=" + port, "--lab.files.dir=" + data));
 		this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(this.log.toFile()).start();
 	}
 
