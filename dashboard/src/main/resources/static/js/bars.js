@@ -37,7 +37,7 @@ function ordinal(n) {
  * A race for one app: a bar per request, in the order the server took them, grey while
  * the request waited unseen, coloured while it was served. Every app shares the x scale.
  */
-export function drawRace(canvas, results, spanMs, model) {
+export function drawRace(canvas, results, spanMs, model, binMax) {
 	const n = results.length;
 	const labelled = n <= LABELLED_ROWS;
 	const histogram = labelled ? 0 : 46;
@@ -83,9 +83,8 @@ export function drawRace(canvas, results, spanMs, model) {
 	});
 	if (histogram) {
 		// Answers per 100 ms: one hump per wave.
-		const bin = 100, counts = new Array(Math.ceil(span / bin) + 1).fill(0);
-		for (const r of results) counts[Math.floor(Math.min(r.sentMs + r.latencyMs, span) / bin)]++;
-		const top = plotHeight + 4, most = Math.max(...counts, 1);
+		const counts = answersPerBin(results, span);
+		const bin = BIN_MS, top = plotHeight + 4, most = Math.max(binMax || 0, ...counts, 1);
 		g.fillStyle = '#2c323c';
 		g.fillRect(left, top + histogram - 5, width - left - 4, 1);
 		g.fillStyle = served;
@@ -97,6 +96,16 @@ export function drawRace(canvas, results, spanMs, model) {
 		g.textBaseline = 'top';
 		g.fillText('answers over time', left + 4, top);
 	}
+}
+
+const BIN_MS = 100;
+
+/** How many answers came in each 100 ms of a race; every app's strip shares one scale. */
+export function answersPerBin(results, spanMs) {
+	const span = Math.max(spanMs, 100);
+	const counts = new Array(Math.ceil(span / BIN_MS) + 1).fill(0);
+	for (const r of results) counts[Math.floor(Math.min(r.sentMs + r.latencyMs, span) / BIN_MS)]++;
+	return counts;
 }
 
 function arrival(r) {

@@ -1,5 +1,5 @@
 import { ThreadsView } from './threads.js';
-import { drawRace, drawTimeline } from './bars.js';
+import { answersPerBin, drawRace, drawTimeline } from './bars.js';
 
 const TIMELINE_MS = 30000;
 const KEEP_ACTIVITY = 2000;
@@ -236,10 +236,11 @@ function draw() {
 	for (const app of apps) perRow = app.threads.drawGrid(0) || perRow;
 	const rows = Math.max(3, ...apps.map((a) => a.threads.rowsNeeded(perRow)));
 	const span = Math.max(0, ...apps.flatMap((a) => a.race.map((r) => r.sentMs + r.latencyMs))) * 1.04;
+	const binMax = Math.max(1, ...apps.flatMap((a) => answersPerBin(a.race, span)));
 	for (const app of apps) {
 		app.threads.drawGrid(rows);
 		app.threads.drawChart(yMax, now / 1000);
-		drawRace(app.card.querySelector('canvas.race-bars'), app.race, span, app.card.dataset.model);
+		drawRace(app.card.querySelector('canvas.race-bars'), app.race, span, app.card.dataset.model, binMax);
 		app.card.querySelector('.race-summary').textContent = summaryText(app);
 		app.card.querySelector('.order').textContent = orderText(app);
 		drawTimeline(app.card.querySelector('canvas.timeline'), app.activity, now, TIMELINE_MS, app.view, app.card.dataset.model);
