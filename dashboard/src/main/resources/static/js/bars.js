@@ -75,10 +75,7 @@ export function drawRace(canvas, results, spanMs, model, binMax) {
 			const t = r.trace;
 			const threads = t ? (t.startThread === t.endThread ? t.startThread : `${t.startThread} → ${t.endThread}`) : (r.error || '');
 			const text = `${ordinal(rank.get(r))} · ${threads}`;
-			const tx = x(done) + 6;
-			const w = g.measureText(text).width;
-			g.fillStyle = '#e6e8eb';
-			g.fillText(text, tx + w > width ? Math.max(left, x(start) - w - 6) : tx, y + rowHeight / 2);
+			label(g, text, x(start), x(done), width, y + rowHeight / 2, left);
 		}
 	});
 	if (histogram) {
@@ -106,6 +103,22 @@ export function answersPerBin(results, spanMs) {
 	const counts = new Array(Math.ceil(span / BIN_MS) + 1).fill(0);
 	for (const r of results) counts[Math.floor(Math.min(r.sentMs + r.latencyMs, span) / BIN_MS)]++;
 	return counts;
+}
+
+// After the bar when it fits, else before it, else inside its end in dark ink.
+function label(g, text, from, to, width, y, minX) {
+	const w = g.measureText(text).width;
+	g.fillStyle = '#e6e8eb';
+	if (to + 6 + w <= width) {
+		g.fillText(text, to + 6, y);
+	}
+	else if (from - 6 - w >= minX) {
+		g.fillText(text, from - 6 - w, y);
+	}
+	else {
+		g.fillStyle = '#111418';
+		g.fillText(text, Math.max(from + 4, to - w - 6), y);
+	}
 }
 
 function arrival(r) {
@@ -175,10 +188,7 @@ export function drawTimeline(canvas, entries, nowMs, windowMs, view, model) {
 		if (labelled) {
 			const threads = e.startThread === e.endThread ? e.startThread : `${e.startThread} → ${e.endThread}`;
 			const text = `${ordinal(rank.get(e))}${overtook ? ' ⤴ overtook' : ''} · ${e.method} ${e.path} · ${threads}`;
-			const w = g.measureText(text).width;
-			const tx = x(e.end) + 8;
-			g.fillStyle = '#e6e8eb';
-			g.fillText(text, tx + w > width ? Math.max(left, x(e.start) - w - 6) : tx, y + rowHeight / 2);
+			label(g, text, x(e.start), x(e.end) + 4, width, y + rowHeight / 2, left);
 		}
 	});
 }

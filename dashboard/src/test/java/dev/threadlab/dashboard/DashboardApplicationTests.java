@@ -1,0 +1,122 @@
+package dev.threadlab.dashboard;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole dashboard on a real port, watching two stub apps.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class DashboardApplicationTests {
+
+	private static final StubApp blocking = StubApp.start("blocking");
+
+	private static final StubApp reactive = StubApp.start("reactive");
+
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENT = new ParameterizedTypeReference<>() {
+	};
+
+	@Autowired
+	private WebTestClient client;
+
+	@DynamicPropertySource
+	static void labUrls(DynamicPropertyRegistry registry) {
+		registry.add("lab.blocking-url", () -> blocking.labApp().url());
+		registry.add("lab.reactive-url", () -> reactive.labApp().url());
+		registry.add("lab.apps", () -> "blocking,reactive");
+	}
+
+	@AfterAll
+	static void stopStubs() {
+		blocking.close();
+		reactive.close();
+	}
+
+	@Test
+	void pageShowsEveryConfiguredAppAndEveryPreset() {
+		this.client.get().uri("/").exchange().expectStatus().isOk().expectBody(String.class).value((html) -> {
+			assertThat(html).contains("id=\"app-blocking\"", "id=\"app-reactive\"")
+				.doesNotContain("id=\"app-virtual\"")
+				.contains("data-preset=\"abc\"", "data-preset=\"wave-400\"", "data-preset=\"slow-file\"",
+						"data-preset=\"cpu-heavy\"", "data-preset=\"sleep-on-loop\"")
+				.contains("/webjars/uplot/dist/uPlot.esm.js")
+				.doesNotContain("https://");
+		});
+	}
+
+	@Test
+	void chartLibraryIsServedFromItsWebJar() {
+		this.client.get().uri("/webjars/uplot/dist/uPlot.esm.js").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void eventStreamStartsWithWhatHappenedLatelyThenEveryPoll() {
+		Flux<ServerSentEvent<String>> events = this.client.get()
+			.uri("/events")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(EVENT)
+			.getResponseBody();
+		StepVerifier.create(events.take(5)).assertNext((hello) -> {
+			assertThat(hello.event()).isEqualTo("hello");
+			assertThat(hello.data()).contains("\"apps\"", "\"recent\"");
+		}).thenConsumeWhile((event) -> {
+			assertThat(event.event()).isIn("sample", "activity");
+			return true;
+		}).verifyComplete();
+	}
+
+	@Test
+	void twoBrowsersStillMeanAFewPollsASecondPerApp() throws InterruptedException {
+		Disposable first = stream();
+		Disposable second = stream();
+		Thread.sleep(1_000);
+		long blockingBefore = polls(blocking);
+		long reactiveBefore = polls(reactive);
+		Thread.sleep(3_000);
+		double blockingRate = (polls(blocking) - blockingBefore) / 3.0;
+		double reactiveRate = (polls(reactive) - reactiveBefore) / 3.0;
+		first.dispose();
+		second.dispose();
+		assertThat(List.of(blockingRate, reactiveRate)).allSatisfy((rate) -> assertThat(rate).isBetween(0.5, 5.0));
+	}
+
+	private Disposable stream() {
+		return this.client.mutate()
+			.responseTimeout(Duration.ofSeconds(30))
+			.build()
+			.get()
+			.uri("/events")
+			.exchange()
+			.returnResult(EVENT)
+			.getResponseBody()
+			.subscribe();
+	}
+
+	private static long polls(StubApp app) {
+		return app.threadPolls() + app.activityAfters().size();
+	}
+
+}
