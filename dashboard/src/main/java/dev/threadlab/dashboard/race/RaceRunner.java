@@ -65,7 +65,7 @@ public class RaceRunner {
 		}
 		emit(new RaceUpdate("started", info.id(), info, List.of(), List.of()));
 		long zero = System.nanoTime() + LEAD.toNanos();
-		List<PlannedRequestList> perApp = apps.stream().map((app) -> new PlannedRequestList(app, plan)).toList();
+		List<AppShare> perApp = apps.stream().map((app) -> new AppShare(app, plan)).toList();
 		Flux.merge(perApp.stream().map((list) -> list.fire(zero)).toList())
 			.bufferTimeout(500, Duration.ofMillis(250))
 			.doOnNext((batch) -> {
@@ -107,13 +107,13 @@ public class RaceRunner {
 	/**
 	 * One app's share of a race.
 	 */
-	private final class PlannedRequestList {
+	private final class AppShare {
 
 		private final LabApp app;
 
 		private final RacePlan plan;
 
-		PlannedRequestList(LabApp app, RacePlan plan) {
+		AppShare(LabApp app, RacePlan plan) {
 			this.app = app;
 			this.plan = plan;
 		}
