@@ -2,9 +2,11 @@ package dev.threadlab.reactive;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -226,6 +228,20 @@ class ReactiveApplicationTests {
 		}
 		assertThat(itemCount()).isEqualTo(items);
 		assertThat(folderEntries()).as("no new file, no temporary file left").isEqualTo(files);
+	}
+
+	@Test
+	void aUriSpringCannotParseIsStillAProblem() throws IOException {
+		// Sent by hand: java.net.http refuses to build such a URI.
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write("GET /api/files/%ZZ HTTP/1.1\r\nHost: lab\r\nConnection: close\r\n\r\n"
+					.getBytes(StandardCharsets.US_ASCII));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(answer).startsWith("HTTP/1.1 400 ")
+				.containsIgnoringCase("Content-Type: application/problem+json")
+				.contains("\"status\":400", "\"type\":\"urn:threadlab:problem:invalid-parameter\"");
+		}
 	}
 
 	private long itemCount() {

@@ -1,0 +1,59 @@
+package dev.threadlab.reactive.problems;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.threadlab.shared.limits.LabException;
+import dev.threadlab.shared.limits.ProblemKind;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * Answers the requests Spring turns away before any handler, filter or exception handler
+ * runs (a URI it cannot parse, such as one holding {@code %ZZ}) with problem+json instead
+ * of an empty 400, as blocking-app does for Tomcat's.
+ */
+@Configuration(proxyBeanMethods = false)
+class NettyConfiguration {
+
+	private static final LabException UNREADABLE = new LabException(ProblemKind.INVALID_PARAMETER,
+			"The request could not be read.");
+
+	@Bean
+	NettyServerCustomizer unreadableRequestProblems(JsonMapper json) {
+		return (server) -> server
+			.mapHandle((handling, connection) -> handling.then(Mono.defer(() -> answerIfTurnedAway(connection, json))));
+	}
+
+	/**
+	 * Spring's adapter answers an unparsable URI by setting 400 and completing without
+	 * writing; every other answer has sent its headers by the time its handling
+	 * completes. So a 400 with nothing sent is the adapter's, and gets its body here.
+	 */
+	private static Mono<Void> answerIfTurnedAway(Connection connection, JsonMapper json) {
+		if (!(connection instanceof HttpServerResponse response) || response.hasSentHeaders()
+				|| response.status().code() != 400) {
+			return Mono.empty();
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("type", UNREADABLE.kind().type().toString());
+		body.put("title", UNREADABLE.kind().title());
+		body.put("status", UNREADABLE.kind().status());
+		body.put("detail", UNREADABLE.detail());
+		// No instance: the path is exactly what could not be parsed.
+		byte[] bytes = json.writeValueAsBytes(body);
+		return response.header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+			.header(HttpHeaders.CONTENT_LENGTH, String.valueOf(bytes.length))
+			.sendByteArray(Mono.just(bytes))
+			.then();
+	}
+
+}
