@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The answer of {@code GET /api/threads}: this process's threads at one moment.
  *
@@ -19,8 +21,11 @@ import java.util.Map;
  * @param inFlight requests being handled now
  * @param virtualThreads requests being handled now on a virtual thread
  * @param sampledAt when the snapshot was taken
+ * @param dbPool the database connection pool, or {@code null} when the app has none
+ * @param pinnedEvents virtual threads pinned to their carrier since start (JFR's
+ * {@code jdk.VirtualThreadPinned}), or {@code null} where they are not recorded
  */
 public record ThreadSnapshot(String app, String model, String javaVersion, int availableProcessors, int live,
 		int daemon, int peak, Map<String, Integer> states, List<PoolSnapshot> pools, int inFlight, int virtualThreads,
-		Instant sampledAt) {
+		Instant sampledAt, @Nullable DbPoolSnapshot dbPool, @Nullable Long pinnedEvents) {
 }

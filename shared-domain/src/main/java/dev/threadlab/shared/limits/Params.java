@@ -100,6 +100,16 @@ public final class Params {
 	}
 
 	/**
+	 * The lab switch {@code holdConnection}: whether a database delay holds a pooled
+	 * connection while it waits.
+	 * @param raw {@code true}, {@code false}, or {@code null}
+	 * @return the value, {@code false} when absent
+	 */
+	public static boolean holdConnection(@Nullable String raw) {
+		return flag("holdConnection", raw);
+	}
+
+	/**
 	 * The name of a new item.
 	 * @param raw the name from the body, or {@code null}
 	 * @return the name, unchanged

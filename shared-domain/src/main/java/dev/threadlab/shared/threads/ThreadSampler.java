@@ -9,10 +9,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import dev.threadlab.shared.contract.DbPoolSnapshot;
 import dev.threadlab.shared.contract.PoolSnapshot;
 import dev.threadlab.shared.contract.ThreadSnapshot;
 import dev.threadlab.shared.trace.Tracer;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Takes the snapshots of {@code GET /api/threads}: the JVM's live platform threads by
@@ -26,12 +30,28 @@ public final class ThreadSampler {
 
 	private final Tracer tracer;
 
+	private final Supplier<@Nullable DbPoolSnapshot> dbPool;
+
+	private final PinnedEvents pinned;
+
 	/**
-	 * A sampler for one app.
+	 * A sampler for an app with no database pool and no pinning record.
 	 * @param tracer the app's tracer, for the requests in flight
 	 */
 	public ThreadSampler(Tracer tracer) {
+		this(tracer, () -> null, PinnedEvents.none());
+	}
+
+	/**
+	 * A sampler for one app.
+	 * @param tracer the app's tracer, for the requests in flight
+	 * @param dbPool reads the database pool's counts, or answers {@code null}
+	 * @param pinned the count of pinned virtual threads
+	 */
+	public ThreadSampler(Tracer tracer, Supplier<@Nullable DbPoolSnapshot> dbPool, PinnedEvents pinned) {
 		this.tracer = tracer;
+		this.dbPool = dbPool;
+		this.pinned = pinned;
 	}
 
 	/**
@@ -56,7 +76,8 @@ public final class ThreadSampler {
 		return new ThreadSnapshot(this.tracer.contender().app(), this.tracer.contender().model(),
 				Runtime.version().toString(), Runtime.getRuntime().availableProcessors(), infos.length,
 				this.threads.getDaemonThreadCount(), this.threads.getPeakThreadCount(), states(byState, true), pools,
-				this.tracer.inFlight(), this.tracer.virtualThreads(), Instant.now());
+				this.tracer.inFlight(), this.tracer.virtualThreads(), Instant.now(), this.dbPool.get(),
+				this.pinned.count());
 	}
 
 	private static Map<String, Integer> states(int[] counts, boolean withZeros) {
