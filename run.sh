@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Starts the threadlab lab: blocking-app (8081), reactive-app (8082), and blocking-app on
-# virtual threads (8083) when a JDK 21+ is found. Builds first if the jars are missing or
-# older than the sources. Ctrl-C stops everything it started.
+# Starts the threadlab lab: the dashboard (8080), blocking-app (8081), reactive-app (8082),
+# and blocking-app on virtual threads (8083) when a JDK 21+ is found. Builds first if the
+# jars are missing or older than the sources. Ctrl-C stops everything it started.
 #
 #   ./run.sh            the lab
 #   ./run.sh --help     this text
@@ -42,7 +42,7 @@ stale() {
   [ -n "$(find "$1/src" "$1/pom.xml" shared-domain/src shared-domain/pom.xml pom.xml -newer "$jar" -type f 2>/dev/null | head -1)" ]
 }
 
-APPS=(blocking-app reactive-app)
+APPS=(blocking-app reactive-app dashboard)
 needs_build=false
 for app in "${APPS[@]}"; do stale "$app" && needs_build=true; done
 if $needs_build; then
@@ -64,13 +64,14 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 mkdir -p "$LOGS"
-start() { # name port java jar [profile]
+start() { # name port java jar [profile [more args...]]
   local name=$1 port=$2 java=$3 jar=$4 profile=${5:-}
+  shift 5 2>/dev/null || shift $#
   if port_busy "$port"; then
     echo "run.sh: port $port is already in use; stop whatever holds it (is the lab already running?)" >&2
     exit 1
   fi
-  "$java" -jar "$jar" --server.port="$port" ${profile:+--spring.profiles.active=$profile} \
+  "$java" -jar "$jar" --server.port="$port" ${profile:+--spring.profiles.active=$profile} "$@" \
     >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
   STARTED+=("$name $port $!")
@@ -91,15 +92,24 @@ wait_healthy() { # name port pid
   exit 1
 }
 
+DASHBOARD_PORT=${DASHBOARD_PORT:-8080}
+BLOCKING_PORT=${BLOCKING_PORT:-8081}
+REACTIVE_PORT=${REACTIVE_PORT:-8082}
+VIRTUAL_PORT=${VIRTUAL_PORT:-8083}
 STARTED=()
-start blocking "${BLOCKING_PORT:-8081}" "$JAVA" "$(jar_of blocking-app)"
-start reactive "${REACTIVE_PORT:-8082}" "$JAVA" "$(jar_of reactive-app)"
+start blocking "$BLOCKING_PORT" "$JAVA" "$(jar_of blocking-app)"
+start reactive "$REACTIVE_PORT" "$JAVA" "$(jar_of reactive-app)"
+SHOWN=blocking,reactive
 if JAVA21=$(find_java21); then
-  start virtual "${VIRTUAL_PORT:-8083}" "$JAVA21" "$(jar_of blocking-app)" virtual
+  start virtual "$VIRTUAL_PORT" "$JAVA21" "$(jar_of blocking-app)" virtual
+  SHOWN=$SHOWN,virtual
   VIRTUAL_NOTE=""
 else
   VIRTUAL_NOTE="No JDK 21+ found (JAVA_HOME, PATH, /usr/lib/jvm): the virtual-thread contender is not started."
 fi
+start dashboard "$DASHBOARD_PORT" "$JAVA" "$(jar_of dashboard)" "" \
+  --lab.blocking-url="http://127.0.0.1:$BLOCKING_PORT" --lab.reactive-url="http://127.0.0.1:$REACTIVE_PORT" \
+  --lab.virtual-url="http://127.0.0.1:$VIRTUAL_PORT" --lab.apps="$SHOWN"
 
 for entry in "${STARTED[@]}"; do
   read -r name port pid <<<"$entry"
@@ -108,20 +118,25 @@ done
 
 cat <<TEXT
 
-threadlab is running (logs in $LOGS/):
+threadlab is running. Open the dashboard:
+
+  http://127.0.0.1:$DASHBOARD_PORT
+
+The apps (logs in $LOGS/):
 TEXT
 for entry in "${STARTED[@]}"; do
   read -r name port pid <<<"$entry"
+  [ "$name" = dashboard ] && continue
   printf '  %-9s http://127.0.0.1:%s\n' "$name" "$port"
 done
 [ -n "$VIRTUAL_NOTE" ] && echo "  $VIRTUAL_NOTE"
 cat <<TEXT
 
 Try:
-  curl -s 'http://127.0.0.1:${BLOCKING_PORT:-8081}/api/items/1?delayMs=500'
-  curl -s 'http://127.0.0.1:${REACTIVE_PORT:-8082}/api/items/1?delayMs=500'
-  curl -s 'http://127.0.0.1:${REACTIVE_PORT:-8082}/api/threads'
-  curl -s 'http://127.0.0.1:${BLOCKING_PORT:-8081}/api/activity?limit=5'
+  curl -s 'http://127.0.0.1:$BLOCKING_PORT/api/items/1?delayMs=500'
+  curl -s 'http://127.0.0.1:$REACTIVE_PORT/api/items/1?delayMs=500'
+  curl -s 'http://127.0.0.1:$REACTIVE_PORT/api/threads'
+  curl -s 'http://127.0.0.1:$BLOCKING_PORT/api/activity?limit=5'
 
 Ctrl-C stops the lab.
 TEXT
