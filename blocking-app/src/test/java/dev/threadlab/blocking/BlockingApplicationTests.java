@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -163,6 +164,64 @@ class BlockingApplicationTests {
 		Answer prometheus = this.client.get("/actuator/prometheus");
 		assertThat(prometheus.status()).isEqualTo(200);
 		assertThat(prometheus.text()).contains("jvm_threads_live_threads", "hikaricp_connections_max");
+	}
+
+	@Test
+	void heldConnectionsMakeThePoolOfTenTheLimit() {
+		JsonNode idle = ok(this.client.get("/api/threads")).get("dbPool");
+		assertThat(idle.get("name").asString()).isEqualTo("hikari");
+		assertThat(idle.get("max").asInt()).isEqualTo(10);
+
+		// Without holding, twenty 500 ms delays on 200 request threads run all at once.
+		List<Answer> free = this.client.sendAll(20, (i) -> this.client.request("/api/items/1?delayMs=500").build());
+		assertThat(slowest(free)).isLessThan(900);
+
+		// Holding, ten wait for a connection until the first ten give theirs back.
+		CompletableFuture<List<Answer>> held = CompletableFuture.supplyAsync(() -> this.client.sendAll(20,
+				(i) -> this.client.request("/api/items/1?delayMs=500&holdConnection=true").build()));
+		JsonNode fullest = idle;
+		while (!held.isDone()) {
+			JsonNode pool = ok(this.client.get("/api/threads")).get("dbPool");
+			if (pool.get("active").asInt() == 10 && pool.get("pending").asInt() > 0) {
+				fullest = pool;
+			}
+			sleep(50);
+		}
+		assertThat(fullest.get("active").asInt()).as("hikari during the held run").isEqualTo(10);
+		assertThat(fullest.get("pending").asInt()).as("hikari during the held run").isPositive();
+		List<Answer> waves = held.join();
+		assertThat(slowest(waves)).isGreaterThanOrEqualTo(950);
+		// Every request took its thread at once; ten of them then waited for the pool.
+		assertThat(waves.stream().filter((answer) -> elapsedMs(answer) >= 950)).hasSizeBetween(5, 15);
+	}
+
+	@Test
+	void labKnobsAreAnUnknownPathUnlessEnabled() {
+		for (Answer answer : List.of(this.client.get("/api/lab/knobs"),
+				this.client.send("PUT", "/api/lab/knobs/tomcat-threads?max=2", "", new byte[0]))) {
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
+			assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(answer.json().get("detail").asString()).startsWith("Nothing is served at ");
+		}
+	}
+
+	/** The server's time for the slowest request, from its own trace. */
+	private static long slowest(List<Answer> answers) {
+		return answers.stream().mapToLong(BlockingApplicationTests::elapsedMs).max().orElseThrow();
+	}
+
+	private static long elapsedMs(Answer answer) {
+		return (long) ok(answer).get("trace").get("elapsedMs").asDouble();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private long itemCount() {

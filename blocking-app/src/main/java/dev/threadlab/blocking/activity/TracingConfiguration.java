@@ -1,12 +1,21 @@
 package dev.threadlab.blocking.activity;
 
 import java.util.List;
+import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.threadlab.blocking.lab.LabProperties;
 import dev.threadlab.shared.contract.Contender;
+import dev.threadlab.shared.contract.DbPoolSnapshot;
+import dev.threadlab.shared.threads.PinnedEvents;
 import dev.threadlab.shared.threads.ThreadSampler;
 import dev.threadlab.shared.trace.Tracer;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -33,13 +42,21 @@ class TracingConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	ThreadSampler threadSampler(Tracer tracer) {
-		return new ThreadSampler(tracer);
+	ThreadSampler threadSampler(Tracer tracer, ObjectProvider<DataSource> dataSource, PinnedEvents pinnedEvents) {
+		return new ThreadSampler(tracer, dbPool(dataSource.getIfAvailable()), pinnedEvents);
 	}
 
 	@Bean
-	FilterRegistrationBean<TraceFilter> traceFilter(Tracer tracer) {
-		FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter(tracer));
+	PinnedEvents pinnedEvents(Tracer tracer) {
+		// Closed with the context (an inferred close method): its JFR stream runs on a
+		// thread that would otherwise keep the JVM alive.
+		return (tracer.contender() == Contender.VIRTUAL) ? PinnedEvents.record() : PinnedEvents.none();
+	}
+
+	@Bean
+	FilterRegistrationBean<TraceFilter> traceFilter(Tracer tracer, LabProperties lab) {
+		FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(
+				new TraceFilter(tracer, lab.knobs().enabled()));
 		// Outermost, so that a request's time includes every other filter.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
@@ -48,6 +65,24 @@ class TracingConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new RequestTraceArgumentResolver());
+	}
+
+	/**
+	 * Reads HikariCP's counts for {@code /api/threads}; none where the data source is not
+	 * Hikari's (or, in slice tests, there is none).
+	 */
+	static Supplier<@Nullable DbPoolSnapshot> dbPool(@Nullable DataSource dataSource) {
+		if (!(dataSource instanceof HikariDataSource hikari)) {
+			return () -> null;
+		}
+		return () -> {
+			HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+			if (pool == null) {
+				return null; // not started: Hikari opens its pool on the first borrow
+			}
+			return new DbPoolSnapshot("hikari", pool.getActiveConnections(), pool.getIdleConnections(),
+					pool.getThreadsAwaitingConnection(), hikari.getMaximumPoolSize());
+		};
 	}
 
 	/**

@@ -35,27 +35,35 @@ class ItemsController {
 
 	@GetMapping("/{id}")
 	ItemResponse item(@PathVariable String id, @RequestParam(required = false) @Nullable String delayMs,
-			RequestTrace trace) throws InterruptedException {
+			@RequestParam(required = false) @Nullable String holdConnection, RequestTrace trace)
+			throws InterruptedException {
 		long itemId = Params.itemId(id);
-		Item item = this.items.find(itemId, Params.delay("delayMs", delayMs));
+		int delay = Params.delay("delayMs", delayMs);
+		Item item = this.items.find(itemId, delay, Params.holdConnection(holdConnection));
 		return new ItemResponse(item, trace.finish());
 	}
 
 	@GetMapping
 	ItemPage page(@RequestParam(required = false) @Nullable String delayMs,
 			@RequestParam(required = false) @Nullable String limit,
-			@RequestParam(required = false) @Nullable String offset, RequestTrace trace) throws InterruptedException {
+			@RequestParam(required = false) @Nullable String offset,
+			@RequestParam(required = false) @Nullable String holdConnection, RequestTrace trace)
+			throws InterruptedException {
 		int delay = Params.delay("delayMs", delayMs);
 		int pageLimit = Params.limit(limit);
 		long pageOffset = Params.offset(offset);
-		return new ItemPage(this.items.page(pageLimit, pageOffset, delay), pageLimit, pageOffset, trace.finish());
+		boolean hold = Params.holdConnection(holdConnection);
+		return new ItemPage(this.items.page(pageLimit, pageOffset, delay, hold), pageLimit, pageOffset, trace.finish());
 	}
 
 	@PostMapping
 	ResponseEntity<ItemResponse> create(@RequestBody NewItem body,
-			@RequestParam(required = false) @Nullable String delayMs, RequestTrace trace) throws InterruptedException {
+			@RequestParam(required = false) @Nullable String delayMs,
+			@RequestParam(required = false) @Nullable String holdConnection, RequestTrace trace)
+			throws InterruptedException {
 		int delay = Params.delay("delayMs", delayMs);
-		Item item = this.items.create(Params.itemName(body.name()), delay);
+		boolean hold = Params.holdConnection(holdConnection);
+		Item item = this.items.create(Params.itemName(body.name()), delay, hold);
 		return ResponseEntity.created(URI.create("/api/items/" + item.id()))
 			.body(new ItemResponse(item, trace.finish()));
 	}

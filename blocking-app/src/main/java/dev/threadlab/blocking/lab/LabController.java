@@ -45,13 +45,15 @@ class LabController {
 	@GetMapping("/api/mixed")
 	MixedResponse mixed(@RequestParam(required = false) @Nullable String dbDelayMs,
 			@RequestParam(required = false) @Nullable String fileDelayMs,
-			@RequestParam(required = false) @Nullable String parallel, RequestTrace trace)
+			@RequestParam(required = false) @Nullable String parallel,
+			@RequestParam(required = false) @Nullable String holdConnection, RequestTrace trace)
 			throws IOException, InterruptedException {
 		int dbDelay = Params.delay("dbDelayMs", dbDelayMs);
 		int fileDelay = Params.delay("fileDelayMs", fileDelayMs);
 		boolean inParallel = Params.flag("parallel", parallel);
+		boolean hold = Params.holdConnection(holdConnection);
 		if (!inParallel) {
-			Item item = this.items.find(Limits.MIXED_ITEM_ID, dbDelay);
+			Item item = this.items.find(Limits.MIXED_ITEM_ID, dbDelay, hold);
 			FileInfo file = this.files.read(Limits.MIXED_FILE_NAME, fileDelay);
 			return new MixedResponse(item, file, false, trace.finish());
 		}
@@ -59,7 +61,7 @@ class LabController {
 		// the file read goes to a task-N thread while this one reads the item.
 		Future<FileInfo> file = this.taskExecutor.submit(() -> this.files.read(Limits.MIXED_FILE_NAME, fileDelay));
 		try {
-			Item item = this.items.find(Limits.MIXED_ITEM_ID, dbDelay);
+			Item item = this.items.find(Limits.MIXED_ITEM_ID, dbDelay, hold);
 			return new MixedResponse(item, result(file), true, trace.finish());
 		}
 		finally {

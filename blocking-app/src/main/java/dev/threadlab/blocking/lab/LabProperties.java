@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param files the data folder's settings
  * @param activityCapacity how many finished requests {@code /api/activity} keeps
+ * @param knobs the lab's run-time knobs
  */
 @ConfigurationProperties("lab")
 public record LabProperties(@DefaultValue Files files,
-		@DefaultValue("" + Limits.DEFAULT_ACTIVITY_CAPACITY) int activityCapacity) {
+		@DefaultValue("" + Limits.DEFAULT_ACTIVITY_CAPACITY) int activityCapacity, @DefaultValue Knobs knobs) {
 
 	/**
 	 * The data folder's settings.
@@ -24,6 +25,14 @@ public record LabProperties(@DefaultValue Files files,
 	 * unless absolute
 	 */
 	public record Files(@DefaultValue("threadlab-data/blocking") Path dir) {
+	}
+
+	/**
+	 * The lab's run-time knobs ({@code /api/lab/knobs}).
+	 *
+	 * @param enabled whether they are served at all; even then only to loopback callers
+	 */
+	public record Knobs(@DefaultValue("false") boolean enabled) {
 	}
 
 }

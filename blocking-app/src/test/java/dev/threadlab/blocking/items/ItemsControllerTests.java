@@ -30,7 +30,7 @@ class ItemsControllerTests {
 
 	@Test
 	void itemIsAnsweredWithTheTraceOfTheThreadThatTookTheRequest() throws Exception {
-		given(this.items.find(7, 250)).willReturn(new Item(7, "item-7", CREATED));
+		given(this.items.find(7, 250, false)).willReturn(new Item(7, "item-7", CREATED));
 		assertThat(this.mvc.get().uri("/api/items/7?delayMs=250").header("X-Request-Id", "slice-1")).hasStatusOk()
 			.hasHeader("X-Request-Id", "slice-1")
 			.bodyJson()
@@ -42,7 +42,7 @@ class ItemsControllerTests {
 
 	@Test
 	void pageTakesItsDefaultsWhenParametersAreAbsent() throws Exception {
-		given(this.items.page(20, 0, 0)).willReturn(List.of(new Item(1, "item-1", CREATED)));
+		given(this.items.page(20, 0, 0, false)).willReturn(List.of(new Item(1, "item-1", CREATED)));
 		assertThat(this.mvc.get().uri("/api/items")).hasStatusOk().bodyJson().isLenientlyEqualTo("""
 				{"items": [{"id": 1}], "limit": 20, "offset": 0}
 				""");
@@ -65,7 +65,7 @@ class ItemsControllerTests {
 
 	@Test
 	void postedItemIs201WithItsLocation() throws Exception {
-		given(this.items.create("new one", 0)).willReturn(new Item(1001, "new one", CREATED));
+		given(this.items.create("new one", 0, false)).willReturn(new Item(1001, "new one", CREATED));
 		assertThat(this.mvc.post()
 			.uri("/api/items")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -74,7 +74,7 @@ class ItemsControllerTests {
 			.bodyJson()
 			.extractingPath("$.item.id")
 			.isEqualTo(1001);
-		then(this.items).should().create("new one", 0);
+		then(this.items).should().create("new one", 0, false);
 	}
 
 	@Test

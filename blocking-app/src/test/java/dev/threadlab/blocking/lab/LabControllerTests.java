@@ -39,7 +39,7 @@ class LabControllerTests {
 	void mixedReadsBothOnTheRequestThreadByDefault() throws Exception {
 		AtomicReference<String> itemThread = new AtomicReference<>();
 		AtomicReference<String> fileThread = new AtomicReference<>();
-		given(this.items.find(Limits.MIXED_ITEM_ID, 10)).willAnswer((call) -> record(itemThread, ITEM));
+		given(this.items.find(Limits.MIXED_ITEM_ID, 10, false)).willAnswer((call) -> record(itemThread, ITEM));
 		given(this.files.read(Limits.MIXED_FILE_NAME, 20)).willAnswer((call) -> record(fileThread, FILE));
 		assertThat(this.mvc.get().uri("/api/mixed?dbDelayMs=10&fileDelayMs=20")).hasStatusOk()
 			.bodyJson()
@@ -51,7 +51,7 @@ class LabControllerTests {
 	void mixedInParallelReadsTheFileOnATaskThread() throws Exception {
 		AtomicReference<String> itemThread = new AtomicReference<>();
 		AtomicReference<String> fileThread = new AtomicReference<>();
-		given(this.items.find(Limits.MIXED_ITEM_ID, 0)).willAnswer((call) -> record(itemThread, ITEM));
+		given(this.items.find(Limits.MIXED_ITEM_ID, 0, false)).willAnswer((call) -> record(itemThread, ITEM));
 		given(this.files.read(Limits.MIXED_FILE_NAME, 0)).willAnswer((call) -> record(fileThread, FILE));
 		assertThat(this.mvc.get().uri("/api/mixed?parallel=true")).hasStatusOk()
 			.bodyJson()

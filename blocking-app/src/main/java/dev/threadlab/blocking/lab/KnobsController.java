@@ -1,0 +1,216 @@
+package dev.threadlab.blocking.lab;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Optional;
+
+import dev.threadlab.shared.limits.LabException;
+import dev.threadlab.shared.limits.ProblemKind;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.coyote.AbstractProtocol;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/lab/knobs}: resizes Tomcat's request thread pool while the app runs, so the
+ * same race can be run on 200, 20 and 2 threads. Registered only with
+ * {@code lab.knobs.enabled=true}, and then answering only loopback callers.
+ */
+@RestController
+@RequestMapping("/api/lab/knobs")
+@ConditionalOnBooleanProperty("lab.knobs.enabled")
+class KnobsController {
+
+	/** The fewest request threads a caller may ask for. */
+	static final int MIN_THREADS = 1;
+
+	/** The most request threads a caller may ask for. */
+	static final int MAX_THREADS = 1000;
+
+	private final ApplicationContext context;
+
+	private final Object resizing = new Object();
+
+	KnobsController(ApplicationContext context) {
+		this.context = context;
+	}
+
+	@GetMapping
+	Knobs knobs(HttpServletRequest request) {
+		requireLoopback(request);
+		return pool().map(TomcatPool::knobs).orElse(Knobs.NO_POOL);
+	}
+
+	@PutMapping("/tomcat-threads")
+	Knobs tomcatThreads(@RequestParam(required = false) @Nullable String max, HttpServletRequest request) {
+		requireLoopback(request);
+		int threads = threads("max", max);
+		TomcatPool pool = pool().orElseThrow(() -> new KnobRefused(HttpStatus.CONFLICT, "conflict", "Conflict",
+				"There is no Tomcat request thread pool to resize: on the virtual profile each request gets a new "
+						+ "virtual thread (and a WAR runs on its container's pool)."));
+		synchronized (this.resizing) {
+			pool.resize(threads);
+		}
+		return pool.knobs();
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(KnobRefused ex, HttpServletRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatus(ex.status);
+		problem.setType(URI.create("urn:threadlab:problem:" + ex.slug));
+		problem.setTitle(ex.title);
+		problem.setDetail(ex.getMessage());
+		problem.setInstance(URI.create(request.getRequestURI()));
+		return ResponseEntity.status(ex.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/**
+	 * The knobs change how the whole app serves everyone, so only a caller on this
+	 * machine may turn them, whatever address the server listens on.
+	 */
+	private static void requireLoopback(HttpServletRequest request) {
+		if (!isLoopback(request.getRemoteAddr())) {
+			throw new KnobRefused(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+					"The lab's knobs answer only callers on this machine (loopback).");
+		}
+	}
+
+	static boolean isLoopback(@Nullable String address) {
+		if (address == null || address.isEmpty()) {
+			return false;
+		}
+		try {
+			// The servlet container gives a literal address, so this resolves nothing.
+			return InetAddress.getByName(address).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A thread count, bounded and worded like {@code Params}' integers. Shared-domain's
+	 * {@code Params} has no public integer reader with other bounds yet.
+	 */
+	static int threads(String name, @Nullable String raw) {
+		int value;
+		try {
+			value = (raw != null) ? Integer.parseInt(raw) : 0;
+		}
+		catch (NumberFormatException ex) {
+			value = 0;
+		}
+		if (value < MIN_THREADS || value > MAX_THREADS) {
+			String got = (raw != null) ? quote(raw) : "nothing";
+			throw new LabException(ProblemKind.INVALID_PARAMETER,
+					name + " must be an integer from " + MIN_THREADS + " to " + MAX_THREADS + "; got " + got + ".");
+		}
+		return value;
+	}
+
+	private static String quote(String raw) {
+		StringBuilder out = new StringBuilder("'");
+		for (int i = 0; i < raw.length() && i < 40; i++) {
+			char c = raw.charAt(i);
+			out.append(Character.isISOControl(c) ? '?' : c);
+		}
+		return out.append((raw.length() > 40) ? "...'" : "'").toString();
+	}
+
+	/** The embedded Tomcat's own request thread pool, where there is one. */
+	private Optional<TomcatPool> pool() {
+		if (this.context instanceof WebServerApplicationContext web
+				&& web.getWebServer() instanceof TomcatWebServer tomcat
+				&& tomcat.getTomcat().getConnector().getProtocolHandler() instanceof AbstractProtocol<?> protocol
+				&& protocol.getExecutor() instanceof ThreadPoolExecutor executor) {
+			return Optional.of(new TomcatPool(protocol, executor));
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Tomcat's request thread pool.
+	 *
+	 * @param protocol the connector's protocol, which remembers the configured sizes
+	 * @param executor the pool that runs the requests
+	 */
+	private record TomcatPool(AbstractProtocol<?> protocol, ThreadPoolExecutor executor) {
+
+		/**
+		 * Resizes the running pool. Its core size (Tomcat's spare threads) may never be
+		 * above its maximum, so a shrink lowers the core first and a growth raises the
+		 * maximum first. Threads over the new maximum leave as soon as they are idle, so
+		 * from then on at most {@code max} requests run at once and the rest queue.
+		 */
+		void resize(int max) {
+			if (max < this.executor.getCorePoolSize()) {
+				this.executor.setCorePoolSize(max);
+			}
+			this.executor.setMaximumPoolSize(max);
+			// Tomcat's own record of it, which its metrics report as the configured
+			// maximum, and which caps the configured spare threads it answers below.
+			this.protocol.setMaxThreads(max);
+			this.executor.setCorePoolSize(Math.min(this.protocol.getMinSpareThreads(), max));
+		}
+
+		Knobs knobs() {
+			return new Knobs(this.executor.getMaximumPoolSize(), this.executor.getCorePoolSize(),
+					this.executor.getPoolSize(), this.executor.getActiveCount());
+		}
+
+	}
+
+	/**
+	 * The knobs' settings now; all {@code null} where there is no request thread pool
+	 * (virtual threads).
+	 *
+	 * @param tomcatMaxThreads the most requests Tomcat runs at once
+	 * @param tomcatMinSpareThreads the threads it keeps even when idle
+	 * @param tomcatThreads its request threads alive now
+	 * @param tomcatBusyThreads those running a request now
+	 */
+	record Knobs(@Nullable Integer tomcatMaxThreads, @Nullable Integer tomcatMinSpareThreads,
+			@Nullable Integer tomcatThreads, @Nullable Integer tomcatBusyThreads) {
+
+		static final Knobs NO_POOL = new Knobs(null, null, null, null);
+
+	}
+
+	/**
+	 * A knob that cannot be turned here; answered with a problem of a kind the shared
+	 * {@code ProblemKind} does not have yet (403, 409).
+	 */
+	static final class KnobRefused extends RuntimeException {
+
+		private final HttpStatus status;
+
+		private final String slug;
+
+		private final String title;
+
+		KnobRefused(HttpStatus status, String slug, String title, String detail) {
+			super(detail, null, false, false);
+			this.status = status;
+			this.slug = slug;
+			this.title = title;
+		}
+
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.threadlab.blocking.lab;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The knobs' guards, without a Tomcat: MockMvc has no request thread pool, which is also
+ * what the virtual profile has.
+ */
+@WebMvcTest(controllers = KnobsController.class, properties = "lab.knobs.enabled=true")
+class KnobsControllerTests {
+
+	@Autowired
+	private MockMvcTester mvc;
+
+	@Test
+	void callerOffThisMachineIsForbiddenBeforeAnythingIsRead() {
+		RequestPostProcessor remote = (request) -> {
+			request.setRemoteAddr("192.0.2.7");
+			return request;
+		};
+		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads?max=abc").with(remote)).hasStatus(403)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.isStrictlyEqualTo("""
+					{"type": "urn:threadlab:problem:forbidden", "title": "Forbidden", "status": 403,
+					 "detail": "The lab's knobs answer only callers on this machine (loopback).",
+					 "instance": "/api/lab/knobs/tomcat-threads"}
+					""");
+		assertThat(this.mvc.get().uri("/api/lab/knobs").with(remote)).hasStatus(403);
+	}
+
+	@Test
+	void threadCountOutsideOneToAThousandIs400() {
+		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads?max=1001")).hasStatus(400)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"type": "urn:threadlab:problem:invalid-parameter", "status": 400,
+					 "detail": "max must be an integer from 1 to 1000; got '1001'."}
+					""");
+		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads?max=0")).hasStatus(400);
+		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads?max=")).hasStatus(400);
+		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads")).hasStatus(400)
+			.bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo("max must be an integer from 1 to 1000; got nothing.");
+	}
+
+	@Test
+	void withoutAThreadPoolThereIsNothingToResize() {
+		assertThat(this.mvc.get().uri("/api/lab/knobs")).hasStatusOk().bodyJson().isStrictlyEqualTo("""
+				{"tomcatMaxThreads": null, "tomcatMinSpareThreads": null, "tomcatThreads": null,
+				 "tomcatBusyThreads": null}
+				""");
+		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads?max=20")).hasStatus(409)
+			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.bodyJson()
+			.extractingPath("$.type")
+			.isEqualTo("urn:threadlab:problem:conflict");
+	}
+
+	@Test
+	void loopbackIsEveryLoopbackAddressAndNothingElse() {
+		assertThat(KnobsController.isLoopback("127.0.0.1")).isTrue();
+		assertThat(KnobsController.isLoopback("127.1.2.3")).isTrue();
+		assertThat(KnobsController.isLoopback("0:0:0:0:0:0:0:1")).isTrue();
+		assertThat(KnobsController.isLoopback("::1")).isTrue();
+		assertThat(KnobsController.isLoopback("10.0.0.1")).isFalse();
+		assertThat(KnobsController.isLoopback("::ffff:192.0.2.7")).isFalse();
+		assertThat(KnobsController.isLoopback("")).isFalse();
+	}
+
+}
