@@ -6,21 +6,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.kit.ContractTestKit;
 import dev.threadlab.shared.kit.Jdks;
+import dev.threadlab.shared.kit.LabClient;
+import dev.threadlab.shared.kit.LabClient.Answer;
 import dev.threadlab.shared.kit.LabProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The shared contract test kit against the third contender: this module's jar, run with
- * the {@code virtual} profile on a JDK 21+ found beside the build's JDK. Under
- * {@code CI=true} a missing JDK 21 fails the build instead of hiding the contender.
+ * the {@code virtual} profile on a JDK 21+ found beside the build's JDK, and what only
+ * that contender does. Under {@code CI=true} a missing JDK 21 fails the build instead of
+ * hiding the contender.
  */
 class VirtualContractIT extends ContractTestKit {
 
@@ -37,13 +45,74 @@ class VirtualContractIT extends ContractTestKit {
 		}
 		Path jar = Path.of(System.getProperty("threadlab.jar"));
 		Path work = Files.createDirectories(Path.of("target", "virtual-it"));
-		app = LabProcess.start("virtual", java.get(), jar, 0, work, List.of("--spring.profiles.active=virtual"));
+		app = LabProcess.start("virtual", java.get(), jar, 0, work,
+				List.of("--spring.profiles.active=virtual", "--lab.knobs.enabled=true"));
 	}
 
 	@AfterAll
 	static void stopVirtualContender() {
 		if (app != null) {
 			app.close();
+		}
+	}
+
+	@Test
+	void fourHundredSlowRequestsNeedNoThreadEach() {
+		try (LabClient client = new LabClient(baseUrl())) {
+			// A fresh JVM: let it load and compile the request path before the clock
+			// runs.
+			client.sendAll(50, (i) -> client.request("/api/items/1?delayMs=100").build());
+			AtomicInteger mostLive = new AtomicInteger();
+			AtomicInteger mostVirtual = new AtomicInteger();
+			long start = System.nanoTime();
+			CompletableFuture<List<Answer>> race = CompletableFuture
+				.supplyAsync(() -> client.sendAll(400, (i) -> client.request("/api/items/1?delayMs=1000").build()));
+			while (!race.isDone()) {
+				JsonNode threads = client.get("/api/threads").json();
+				mostLive.accumulateAndGet(threads.get("live").asInt(), Math::max);
+				mostVirtual.accumulateAndGet(threads.get("virtualThreads").asInt(), Math::max);
+				sleep(100);
+			}
+			List<Answer> answers = race.join();
+			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+			assertThat(answers)
+				.allSatisfy((answer) -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
+			int liveAfter = client.get("/api/threads").json().get("live").asInt();
+			System.out.printf("virtual: 400 x 1 s in %d ms; live platform threads at most %d during, %d after; "
+					+ "%d virtual threads at once%n", elapsedMs, mostLive.get(), liveAfter, mostVirtual.get());
+			assertThat(elapsedMs).isLessThan(3_000);
+			assertThat(mostLive.get()).isPositive().isLessThan(60);
+			assertThat(liveAfter).isLessThan(60);
+			// Most of them waited at the same time, each on a virtual thread of its own.
+			assertThat(mostVirtual.get()).isGreaterThanOrEqualTo(100);
+		}
+	}
+
+	@Test
+	void threadSnapshotShowsTheConnectionPoolAndPinnedEvents() {
+		JsonNode threads = this.client().get("/api/threads").json();
+		assertThat(threads.get("dbPool").get("name").asString()).isEqualTo("hikari");
+		assertThat(threads.get("dbPool").get("max").asInt()).isEqualTo(10);
+		// JFR's jdk.VirtualThreadPinned is recorded: a count, not null.
+		assertThat(threads.get("pinnedEvents").isNumber()).as(threads.toString()).isTrue();
+	}
+
+	@Test
+	void tomcatThreadKnobIsAConflictWithoutAPool() {
+		Answer resize = this.client().send("PUT", "/api/lab/knobs/tomcat-threads?max=20", "", new byte[0]);
+		assertThat(resize.status()).as(resize.toString()).isEqualTo(409);
+		assertThat(resize.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(resize.json().get("detail").asString()).contains("virtual thread");
+		assertThat(this.client().get("/api/lab/knobs").json().get("tomcatMaxThreads").isNull()).isTrue();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 
