@@ -15,7 +15,10 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -145,6 +148,51 @@ class ReactiveApplicationTests {
 		}
 		assertThat(startThreads).hasSizeBetween(1, 8).allMatch((thread) -> thread.matches(EVENT_LOOP));
 		assertThat(elapsedMs).as("all 100 waited at the same time").isLessThan(3_000);
+	}
+
+	@Test
+	void heldConnectionsMakeThePoolOfTenTheLimit() {
+		// Without the switch the delay is a timer alone: twenty wait together, one wave.
+		List<Answer> free = this.client.sendAll(20,
+				(i) -> this.client.request("/api/items/1?delayMs=500").GET().build());
+		assertThat(free).allSatisfy((answer) -> {
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+			assertThat(answer.json().get("trace").get("elapsedMs").asDouble()).isBetween(500.0, 900.0);
+		});
+		// With it each delay holds one of the pool's ten connections: ten wait for the
+		// others.
+		List<JsonNode> pools = new CopyOnWriteArrayList<>();
+		AtomicBoolean racing = new AtomicBoolean(true);
+		CompletableFuture<Void> sampler = CompletableFuture.runAsync(() -> {
+			try (LabClient sampling = new LabClient(this.client.base())) {
+				while (racing.get()) {
+					pools.add(sampling.get("/api/threads").json().get("dbPool"));
+				}
+			}
+		});
+		long start = System.nanoTime();
+		List<Answer> held = this.client.sendAll(20,
+				(i) -> this.client.request("/api/items/1?delayMs=500&holdConnection=true").GET().build());
+		double elapsedMs = (System.nanoTime() - start) / 1_000_000.0;
+		racing.set(false);
+		sampler.join();
+		assertThat(held).allSatisfy((answer) -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
+		// Whatever the timing of the arrivals, the last ten can only start once the first
+		// ten have given their connections back.
+		assertThat(elapsedMs).as("two waves of 500 ms, one after the other").isGreaterThanOrEqualTo(950);
+		assertThat(pools).allSatisfy((pool) -> {
+			assertThat(pool.get("name").asString()).isEqualTo("r2dbc");
+			assertThat(pool.get("max").asInt()).isEqualTo(10);
+			assertThat(pool.get("active").asInt()).isBetween(0, 10);
+		});
+		assertThat(pools).as("the pool all lent out, with requests queued for it").anySatisfy((pool) -> {
+			assertThat(pool.get("active").asInt()).isEqualTo(10);
+			assertThat(pool.get("pending").asInt()).isPositive();
+		});
+		JsonNode after = this.client.get("/api/threads").json();
+		assertThat(after.get("dbPool").get("active").asInt()).isZero();
+		assertThat(after.get("dbPool").get("pending").asInt()).isZero();
+		assertThat(after.get("pinnedEvents").isNull()).as("no virtual threads, nothing pinned: not recorded").isTrue();
 	}
 
 	@Test

@@ -11,11 +11,14 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * The items table through R2DBC. A database delay is injected here, at the data-access
- * boundary: a timer before the query, so no thread and no pooled connection waits. Public
- * because {@code /api/mixed} reads item 1 through it too.
+ * boundary: a timer before the query, so no thread waits, and unless the lab asks it to
+ * hold one, no pooled connection either. Public because {@code /api/mixed} reads item 1
+ * through it too.
  */
 @Repository
 public class ItemRepository {
@@ -24,22 +27,26 @@ public class ItemRepository {
 
 	private final DatabaseClient db;
 
-	ItemRepository(DatabaseClient db) {
+	private final TransactionalOperator transactions;
+
+	ItemRepository(DatabaseClient db, ReactiveTransactionManager transactionManager) {
 		this.db = db;
+		this.transactions = TransactionalOperator.create(transactionManager);
 	}
 
 	/**
 	 * One item, after a delay.
 	 * @param id the item's id
 	 * @param delayMs how long to wait before the query
+	 * @param holdConnection whether the wait holds a pooled connection
 	 * @return the item, or empty if no item has the id
 	 */
-	public Mono<Item> findById(long id, int delayMs) {
+	public Mono<Item> findById(long id, int delayMs, boolean holdConnection) {
 		Mono<Item> query = this.db.sql("SELECT " + COLUMNS + " FROM items WHERE id = :id")
 			.bind("id", id)
 			.map(ItemRepository::item)
 			.one();
-		return afterDelay(delayMs).then(query);
+		return afterDelay(delayMs, holdConnection, query);
 	}
 
 	/**
@@ -47,40 +54,55 @@ public class ItemRepository {
 	 * @param limit the page size
 	 * @param offset how many items come before the page
 	 * @param delayMs how long to wait before the query
+	 * @param holdConnection whether the wait holds a pooled connection
 	 * @return the page
 	 */
-	public Flux<Item> findPage(int limit, long offset, int delayMs) {
+	public Flux<Item> findPage(int limit, long offset, int delayMs, boolean holdConnection) {
 		Flux<Item> query = this.db.sql("SELECT " + COLUMNS + " FROM items ORDER BY id LIMIT :limit OFFSET :offset")
 			.bind("limit", limit)
 			.bind("offset", offset)
 			.map(ItemRepository::item)
 			.all();
-		return afterDelay(delayMs).thenMany(query);
+		Flux<Item> delayed = delay(delayMs).thenMany(query);
+		return holdConnection ? this.transactions.transactional(delayed) : delayed;
 	}
 
 	/**
 	 * Inserts an item, after a delay.
 	 * @param name the new item's name, already checked
 	 * @param delayMs how long to wait before the insert
+	 * @param holdConnection whether the wait holds a pooled connection
 	 * @return the item as stored, with its id and creation time
 	 */
-	public Mono<Item> insert(String name, int delayMs) {
+	public Mono<Item> insert(String name, int delayMs, boolean holdConnection) {
 		// H2's data change delta table answers the inserted row in the same statement.
 		Mono<Item> query = this.db
 			.sql("SELECT " + COLUMNS + " FROM FINAL TABLE (INSERT INTO items (name) VALUES (:name))")
 			.bind("name", name)
 			.map(ItemRepository::item)
 			.one();
-		return afterDelay(delayMs).then(query);
+		return afterDelay(delayMs, holdConnection, query);
 	}
 
 	/**
-	 * The wait before a query: a timer on Reactor's parallel scheduler, not a sleep. The
-	 * query that follows is lazy, so it takes a pooled connection only once the timer has
-	 * fired. (r2dbc-h2 runs a query on the subscribing thread, which is why the delay is
-	 * never an H2 {@code SLEEP} alias: that would park the event loop.)
+	 * A query after its delay. By default the query is lazy, so it takes a pooled
+	 * connection only once the timer has fired. With {@code holdConnection} both run in
+	 * one transaction: the transaction manager takes the connection before the timer
+	 * starts and gives it back after the query, on which DatabaseClient finds it bound,
+	 * like a slow unit of work holding its connection. The pool's ten connections then
+	 * become the limit, and later requests queue in the pool, still without a thread.
 	 */
-	private static Mono<Void> afterDelay(int delayMs) {
+	private Mono<Item> afterDelay(int delayMs, boolean holdConnection, Mono<Item> query) {
+		Mono<Item> delayed = delay(delayMs).then(query);
+		return holdConnection ? this.transactions.transactional(delayed) : delayed;
+	}
+
+	/**
+	 * The wait before a query: a timer on Reactor's parallel scheduler, not a sleep.
+	 * (r2dbc-h2 runs a query on the subscribing thread, which is why the delay is never
+	 * an H2 {@code SLEEP} alias: that would park the event loop.)
+	 */
+	private static Mono<Void> delay(int delayMs) {
 		return (delayMs > 0) ? Mono.delay(Duration.ofMillis(delayMs)).then() : Mono.empty();
 	}
 

@@ -37,10 +37,11 @@ class ItemsController {
 
 	@GetMapping("/{id}")
 	Mono<ItemResponse> item(@PathVariable String id, @RequestParam(required = false) @Nullable String delayMs,
-			RequestTrace trace) {
+			@RequestParam(required = false) @Nullable String holdConnection, RequestTrace trace) {
 		long itemId = Params.itemId(id);
 		int delay = Params.delay("delayMs", delayMs);
-		return this.items.findById(itemId, delay)
+		boolean hold = Params.holdConnection(holdConnection);
+		return this.items.findById(itemId, delay, hold)
 			.switchIfEmpty(Mono.error(() -> LabException.noSuchItem(itemId)))
 			.map((item) -> new ItemResponse(item, trace.finish()));
 	}
@@ -48,23 +49,27 @@ class ItemsController {
 	@GetMapping
 	Mono<ItemPage> page(@RequestParam(required = false) @Nullable String delayMs,
 			@RequestParam(required = false) @Nullable String limit,
-			@RequestParam(required = false) @Nullable String offset, RequestTrace trace) {
+			@RequestParam(required = false) @Nullable String offset,
+			@RequestParam(required = false) @Nullable String holdConnection, RequestTrace trace) {
 		int delay = Params.delay("delayMs", delayMs);
 		int pageSize = Params.limit(limit);
 		long skip = Params.offset(offset);
-		return this.items.findPage(pageSize, skip, delay)
+		boolean hold = Params.holdConnection(holdConnection);
+		return this.items.findPage(pageSize, skip, delay, hold)
 			.collectList()
 			.map((page) -> new ItemPage(page, pageSize, skip, trace.finish()));
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<ItemResponse>> create(@RequestParam(required = false) @Nullable String delayMs,
-			@RequestBody Mono<NewItem> body, RequestTrace trace) {
+			@RequestParam(required = false) @Nullable String holdConnection, @RequestBody Mono<NewItem> body,
+			RequestTrace trace) {
 		int delay = Params.delay("delayMs", delayMs);
+		boolean hold = Params.holdConnection(holdConnection);
 		// An empty body, or the JSON literal null, reads as no item at all.
 		return body.switchIfEmpty(Mono.error(LabException::unreadableItemBody))
 			.map((newItem) -> Params.itemName(newItem.name()))
-			.flatMap((name) -> this.items.insert(name, delay))
+			.flatMap((name) -> this.items.insert(name, delay, hold))
 			.map((item) -> ResponseEntity.created(URI.create("/api/items/" + item.id()))
 				.body(new ItemResponse(item, trace.finish())));
 	}

@@ -43,12 +43,14 @@ class LabController {
 	@GetMapping("/mixed")
 	Mono<MixedResponse> mixed(@RequestParam(required = false) @Nullable String dbDelayMs,
 			@RequestParam(required = false) @Nullable String fileDelayMs,
-			@RequestParam(required = false) @Nullable String parallel, RequestTrace trace,
+			@RequestParam(required = false) @Nullable String parallel,
+			@RequestParam(required = false) @Nullable String holdConnection, RequestTrace trace,
 			ServerHttpResponse response) {
 		int dbDelay = Params.delay("dbDelayMs", dbDelayMs);
 		int fileDelay = Params.delay("fileDelayMs", fileDelayMs);
 		boolean atOnce = Params.flag("parallel", parallel);
-		Mono<Item> item = this.items.findById(Limits.MIXED_ITEM_ID, dbDelay)
+		boolean hold = Params.holdConnection(holdConnection);
+		Mono<Item> item = this.items.findById(Limits.MIXED_ITEM_ID, dbDelay, hold)
 			.switchIfEmpty(Mono.error(() -> LabException.noSuchItem(Limits.MIXED_ITEM_ID)));
 		Mono<FileInfo> file = this.files.describe(Limits.MIXED_FILE_NAME, fileDelay, response.bufferFactory());
 		// Both publishers are lazy: zip subscribes to both now, zipWhen to the file's

@@ -26,7 +26,7 @@ class ItemRepositoryTests {
 
 	@Test
 	void itemIsReadBackFromTheSeed() {
-		StepVerifier.create(this.items.findById(7, 0)).assertNext((item) -> {
+		StepVerifier.create(this.items.findById(7, 0, false)).assertNext((item) -> {
 			assertThat(item.id()).isEqualTo(7);
 			assertThat(item.name()).isEqualTo("item-7");
 			assertThat(item.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
@@ -35,12 +35,12 @@ class ItemRepositoryTests {
 
 	@Test
 	void unknownItemIsEmpty() {
-		StepVerifier.create(this.items.findById(Long.MAX_VALUE, 0)).verifyComplete();
+		StepVerifier.create(this.items.findById(Long.MAX_VALUE, 0, false)).verifyComplete();
 	}
 
 	@Test
 	void pageIsOrderedByIdFromItsOffset() {
-		StepVerifier.create(this.items.findPage(3, 10, 0).map((item) -> item.id()))
+		StepVerifier.create(this.items.findPage(3, 10, 0, false).map((item) -> item.id()))
 			.expectNext(11L, 12L, 13L)
 			.verifyComplete();
 	}
@@ -48,7 +48,8 @@ class ItemRepositoryTests {
 	@Test
 	void insertedItemGetsANewIdAndItsCreationTime() {
 		Instant before = Instant.now().minusSeconds(1);
-		StepVerifier.create(this.items.insert("fresh", 0).flatMap((item) -> this.items.findById(item.id(), 0)))
+		StepVerifier
+			.create(this.items.insert("fresh", 0, false).flatMap((item) -> this.items.findById(item.id(), 0, false)))
 			.assertNext((item) -> {
 				assertThat(item.id()).isGreaterThan(1000);
 				assertThat(item.name()).isEqualTo("fresh");
@@ -61,12 +62,36 @@ class ItemRepositoryTests {
 	void itemIsReadAfterItsDatabaseDelayWithoutHoldingAConnection() {
 		ConnectionPool pool = (ConnectionPool) this.connections;
 		// Virtual time: the delay is a timer, so five seconds pass at once.
-		StepVerifier.withVirtualTime(() -> this.items.findById(1, 5_000))
+		StepVerifier.withVirtualTime(() -> this.items.findById(1, 5_000, false))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(4_999))
 			.then(() -> assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isZero())
 			.thenAwait(Duration.ofMillis(1))
 			.assertNext((item) -> assertThat(item.id()).isEqualTo(1))
+			.verifyComplete();
+	}
+
+	@Test
+	void heldConnectionIsTakenBeforeTheDelayAndGivenBackAfterTheQuery() {
+		ConnectionPool pool = (ConnectionPool) this.connections;
+		StepVerifier.withVirtualTime(() -> this.items.findById(1, 5_000, true))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(4_999))
+			.then(() -> assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isOne())
+			.thenAwait(Duration.ofMillis(1))
+			.assertNext((item) -> assertThat(item.id()).isEqualTo(1))
+			.verifyComplete();
+		assertThat(pool.getMetrics().orElseThrow().acquiredSize()).isZero();
+	}
+
+	@Test
+	void heldConnectionServesPagesAndInsertsToo() {
+		StepVerifier.create(this.items.findPage(2, 0, 10, true).map((item) -> item.id()))
+			.expectNext(1L, 2L)
+			.verifyComplete();
+		StepVerifier
+			.create(this.items.insert("held", 10, true).flatMap((item) -> this.items.findById(item.id(), 0, false)))
+			.assertNext((item) -> assertThat(item.name()).isEqualTo("held"))
 			.verifyComplete();
 	}
 

@@ -8,6 +8,7 @@ import dev.threadlab.shared.limits.ProblemKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,7 @@ class ItemsControllerTests {
 
 	@Test
 	void itemIsAnsweredWithItsTraceAndRequestId() {
-		given(this.items.findById(7, 20)).willReturn(Mono.just(ITEM));
+		given(this.items.findById(7, 20, false)).willReturn(Mono.just(ITEM));
 		this.client.get()
 			.uri("/api/items/7?delayMs=20")
 			.header("X-Request-Id", "slice-1")
@@ -52,15 +53,32 @@ class ItemsControllerTests {
 	}
 
 	@Test
+	void holdConnectionReachesEveryQuery() {
+		given(this.items.findById(7, 20, true)).willReturn(Mono.just(ITEM));
+		given(this.items.findPage(5, 0, 20, true)).willReturn(Flux.just(ITEM));
+		given(this.items.insert("held", 20, true)).willReturn(Mono.just(new Item(1001, "held", Instant.now())));
+		this.client.get().uri("/api/items/7?delayMs=20&holdConnection=true").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/items?delayMs=20&limit=5&holdConnection=true").exchange().expectStatus().isOk();
+		this.client.post()
+			.uri("/api/items?delayMs=20&holdConnection=true")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": \"held\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	@Test
 	void unknownItemIs404() {
-		given(this.items.findById(7, 0)).willReturn(Mono.empty());
+		given(this.items.findById(7, 0, false)).willReturn(Mono.empty());
 		assertProblem(this.client.get().uri("/api/items/7").exchange(), LabException.noSuchItem(7), "/api/items/7");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/items/abc", "/api/items/0", "/api/items/-3", "/api/items/1?delayMs=-1",
 			"/api/items/1?delayMs=30001", "/api/items/1?delayMs=", "/api/items?limit=0", "/api/items?limit=101",
-			"/api/items?offset=-1", "/api/items?offset=1000001", "/api/items?delayMs=soon" })
+			"/api/items?offset=-1", "/api/items?offset=1000001", "/api/items?delayMs=soon",
+			"/api/items/1?holdConnection=yes", "/api/items?holdConnection=1", "/api/items/1?holdConnection=" })
 	void parametersOutsideTheirRangeAre400BeforeAnyQuery(String uri) {
 		this.client.get()
 			.uri(uri)
@@ -79,7 +97,7 @@ class ItemsControllerTests {
 
 	@Test
 	void createdItemIs201WithItsLocation() {
-		given(this.items.insert("new one", 0)).willReturn(Mono.just(new Item(1001, "new one", Instant.now())));
+		given(this.items.insert("new one", 0, false)).willReturn(Mono.just(new Item(1001, "new one", Instant.now())));
 		this.client.post()
 			.uri("/api/items")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -134,7 +152,7 @@ class ItemsControllerTests {
 
 	@Test
 	void acceptHeaderThatAllowsNoAnswerIs406() {
-		given(this.items.findById(7, 0)).willReturn(Mono.just(ITEM));
+		given(this.items.findById(7, 0, false)).willReturn(Mono.just(ITEM));
 		assertProblem(this.client.get().uri("/api/items/7").accept(MediaType.TEXT_PLAIN).exchange(),
 				LabException.notAcceptable(), "/api/items/7");
 	}

@@ -73,7 +73,7 @@ class LabControllerTests {
 	void mixedReadsItemOneAndTheSmallSampleAtOnce() {
 		Item item = new Item(1, "item-1", Instant.parse("2026-01-01T00:00:00Z"));
 		FileInfo file = new FileInfo(Limits.MIXED_FILE_NAME, 4096, "abc");
-		given(this.items.findById(Limits.MIXED_ITEM_ID, 30)).willReturn(Mono.just(item));
+		given(this.items.findById(Limits.MIXED_ITEM_ID, 30, false)).willReturn(Mono.just(item));
 		given(this.files.describe(eq(Limits.MIXED_FILE_NAME), eq(40), any())).willReturn(Mono.just(file));
 		this.client.get()
 			.uri("/api/mixed?dbDelayMs=30&fileDelayMs=40&parallel=true")
@@ -89,10 +89,26 @@ class LabControllerTests {
 			.isEqualTo(true);
 	}
 
+	@Test
+	void mixedHoldsAConnectionForItsDatabasePartWhenAsked() {
+		Item item = new Item(1, "item-1", Instant.parse("2026-01-01T00:00:00Z"));
+		FileInfo file = new FileInfo(Limits.MIXED_FILE_NAME, 4096, "abc");
+		given(this.items.findById(Limits.MIXED_ITEM_ID, 30, true)).willReturn(Mono.just(item));
+		given(this.files.describe(eq(Limits.MIXED_FILE_NAME), eq(0), any())).willReturn(Mono.just(file));
+		this.client.get()
+			.uri("/api/mixed?dbDelayMs=30&holdConnection=true")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.item.id")
+			.isEqualTo(1);
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/cpu?iterations=0", "/api/cpu?iterations=5000001", "/api/sleep?delayMs=-1",
-			"/api/sleep?offload=yes", "/api/mixed?parallel=1", "/api/mixed?dbDelayMs=30001",
-			"/api/mixed?fileDelayMs=x" })
+			"/api/sleep?offload=yes", "/api/mixed?parallel=1", "/api/mixed?dbDelayMs=30001", "/api/mixed?fileDelayMs=x",
+			"/api/mixed?holdConnection=on" })
 	void parametersOutsideTheirRangeAre400BeforeAnyWork(String uri) {
 		this.client.get()
 			.uri(uri)
