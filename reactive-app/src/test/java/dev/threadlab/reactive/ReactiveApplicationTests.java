@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReactiveApplicationTests {
 
 	private static final String EVENT_LOOP = "reactor-http-(epoll|nio)-\\d+";
+
+	/**
+	 * The server's event loops: {@code EventLoopConfiguration} takes Reactor Netty's
+	 * default count.
+	 */
+	private static final int EVENT_LOOPS = LoopResources.DEFAULT_IO_WORKER_COUNT;
 
 	@LocalServerPort
 	private int port;
@@ -196,6 +203,31 @@ class ReactiveApplicationTests {
 	}
 
 	@Test
+	void aSleepOnEveryEventLoopHoldsUpAProbeUntilALoopWakes() {
+		// One sleep per loop (four on up to four cores); the probe comes 300 ms later, so
+		// its loop has some 1.7 s of sleep left.
+		Probed probed = probeWhileBusy("/api/sleep?delayMs=2000", EVENT_LOOPS, 300);
+		assertThat(probed.startThreads()).as("one sleep parks each event loop")
+			.hasSize(EVENT_LOOPS)
+			.allMatch((thread) -> thread.matches(EVENT_LOOP));
+		assertThat(probed.probe().clientMs()).as("the probe's loop is asleep").isGreaterThanOrEqualTo(1_000);
+		// On purpose here: taken, so that NoBlockingCalls does not fail the test.
+		assertThat(NoBlockingCalls.drain()).as("BlockHound saw each sleep")
+			.hasSize(EVENT_LOOPS)
+			.allSatisfy((call) -> assertThat(call.method()).isEqualTo("java.lang.Thread.sleep"));
+	}
+
+	@Test
+	void offloadedSleepsLeaveTheEventLoopsFreeForAProbe() {
+		Probed probed = probeWhileBusy("/api/sleep?delayMs=2000&offload=true", EVENT_LOOPS, 300);
+		assertThat(probed.busy())
+			.allSatisfy((answer) -> assertThat(answer.json().get("trace").get("endThread").asString())
+				.startsWith("boundedElastic-"));
+		// The probe needs a few milliseconds; the bound leaves room for a loaded machine.
+		assertThat(probed.probe().clientMs()).as("no loop is asleep").isLessThan(300);
+	}
+
+	@Test
 	void concurrentPostsCreateDistinctReadableItems() {
 		String run = Long.toHexString(ThreadLocalRandom.current().nextLong());
 		List<Answer> created = this.client.sendAll(200,
@@ -292,6 +324,40 @@ class ReactiveApplicationTests {
 		}
 	}
 
+	/**
+	 * Sends {@code count} requests for {@code busyPath} at once, each on a new
+	 * connection, then after {@code settleMs} a probe {@code GET /api/items/1} on one
+	 * more. Reactor Netty hands new connections to its event loops in turn, so as many
+	 * busy requests as there are loops cover every loop, and the probe's connection
+	 * shares a busy one.
+	 */
+	private Probed probeWhileBusy(String busyPath, int count, long settleMs) {
+		try (LabClient busyClient = new LabClient(this.client.base());
+				LabClient probeClient = new LabClient(this.client.base())) {
+			List<CompletableFuture<Answer>> busy = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				busy.add(busyClient.sendAsync(busyClient.request(busyPath).GET().build()));
+			}
+			pause(settleMs);
+			Answer probe = probeClient.get("/api/items/1");
+			List<Answer> answers = busy.stream().map(CompletableFuture::join).toList();
+			assertThat(answers)
+				.allSatisfy((answer) -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
+			assertThat(probe.status()).as(probe.toString()).isEqualTo(200);
+			return new Probed(answers, probe);
+		}
+	}
+
+	private static void pause(long ms) {
+		try {
+			Thread.sleep(ms);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private long itemCount() {
 		Long count = this.db.sql("SELECT COUNT(*) FROM items").map((row) -> row.get(0, Long.class)).one().block();
 		return (count != null) ? count : -1;
@@ -347,6 +413,16 @@ class ReactiveApplicationTests {
 	}
 
 	private record Exchange(HttpRequest request, int status) {
+	}
+
+	private record Probed(List<Answer> busy, Answer probe) {
+
+		Set<String> startThreads() {
+			Set<String> threads = new HashSet<>();
+			this.busy.forEach((answer) -> threads.add(answer.json().get("trace").get("startThread").asString()));
+			return threads;
+		}
+
 	}
 
 }
