@@ -228,6 +228,20 @@ class ReactiveApplicationTests {
 	}
 
 	@Test
+	void cpuWorkOnEveryEventLoopHoldsUpAProbeToo() {
+		// The most rounds allowed: about half a second of one core each, so with a call
+		// per loop sharing the cores each runs for a second or more. No thread waits,
+		// so an event loop has nothing to gain here: every model is bound by the cores.
+		Probed probed = probeWhileBusy("/api/cpu?iterations=" + Limits.MAX_ITERATIONS, EVENT_LOOPS, 100);
+		assertThat(probed.startThreads()).as("CPU work on each event loop")
+			.hasSize(EVENT_LOOPS)
+			.allMatch((thread) -> thread.matches(EVENT_LOOP));
+		double serverMs = probed.probe().json().get("trace").get("elapsedMs").asDouble();
+		assertThat(probed.probe().clientMs() - serverMs).as("the probe waited for its loop, not in its handler")
+			.isGreaterThanOrEqualTo(300);
+	}
+
+	@Test
 	void concurrentPostsCreateDistinctReadableItems() {
 		String run = Long.toHexString(ThreadLocalRandom.current().nextLong());
 		List<Answer> created = this.client.sendAll(200,
