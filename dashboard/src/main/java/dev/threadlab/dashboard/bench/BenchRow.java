@@ -1,0 +1,51 @@
+package dev.threadlab.dashboard.bench;
+
+import dev.threadlab.dashboard.load.LoadResult;
+
+/**
+ * One line of the benchmark's results.
+ *
+ * @param contender {@code blocking}, {@code reactive} or {@code virtual}
+ * @param series {@link #SWEEP}, {@link #NO_DELAY} or {@link #NO_DELAY_TRACE_OFF}
+ * @param result what the run measured
+ */
+record BenchRow(String contender, String series, LoadResult result) {
+
+	/** A level of the concurrency sweep, with the delay. */
+	static final String SWEEP = "sweep";
+
+	/** The no-delay run: the CPU ceiling. */
+	static final String NO_DELAY = "no-delay";
+
+	/** The no-delay run with request tracing off. */
+	static final String NO_DELAY_TRACE_OFF = "no-delay-trace-off";
+
+	/** Tomcat's default request threads: blocking-app's own ceiling. */
+	static final int TOMCAT_THREADS = 200;
+
+	/**
+	 * The most this contender's model can serve at this level: concurrency / delay, or
+	 * for the thread-per-request app on platform threads, min(concurrency, its threads) /
+	 * delay.
+	 * @return requests a second, or 0 without a delay
+	 */
+	double modelCeiling() {
+		int delayMs = this.result.plan().delayMs();
+		if (delayMs == 0) {
+			return 0;
+		}
+		int clients = this.result.plan().concurrency();
+		int served = "blocking".equals(this.contender) ? Math.min(clients, TOMCAT_THREADS) : clients;
+		return served * 1000.0 / delayMs;
+	}
+
+	/**
+	 * Throughput as a share of {@link #modelCeiling()}.
+	 * @return the share, or 0 without a delay
+	 */
+	double ceilingEfficiency() {
+		double ceiling = modelCeiling();
+		return (ceiling > 0) ? this.result.throughput() / ceiling : 0;
+	}
+
+}

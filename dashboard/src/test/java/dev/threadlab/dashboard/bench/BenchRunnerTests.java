@@ -1,0 +1,51 @@
+package dev.threadlab.dashboard.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.threadlab.dashboard.lab.LabProperties;
+import dev.threadlab.dashboard.load.LoadEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A tiny benchmark, end to end, on the real reactive-app started from its jar.
+ */
+class BenchRunnerTests {
+
+	@Test
+	void aTinyBenchWritesTheTableTheCsvAndTheChart(@TempDir Path out) throws Exception {
+		String jar = System.getProperty("threadlab.reactive-jar");
+		assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)), "reactive-app's jar is not built");
+		BenchProperties properties = new BenchProperties(true, true, out, List.of("reactive", "virtual"), null, null,
+				null, Path.of(jar), List.of("-Xmx256m"), "/api/items/1", 200, List.of(), List.of(5, 20),
+				Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(1), 4, false);
+		LabProperties lab = new LabProperties(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
+				URI.create("http://127.0.0.1:8083"), List.of("blocking", "reactive", "virtual"), Duration.ofMillis(500),
+				Duration.ofMillis(1500), false);
+		LoadEngine engine = LoadEngine.create(WebClient.create());
+		try {
+			new BenchRunner(properties, engine, lab).run(null);
+		}
+		finally {
+			engine.close();
+		}
+		List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+		assertThat(csv).hasSize(1 + 1 + 2);
+		assertThat(csv.get(1)).startsWith("reactive,no-delay,closed,/api/items/1,0,4,");
+		assertThat(csv.get(3)).startsWith("reactive,sweep,closed,/api/items/1,200,20,");
+		String md = Files.readString(out.resolve("results.md"));
+		assertThat(md).contains("| reactive | 20 |").contains("virtual: skipped");
+		assertThat(Files.readString(out.resolve("chart.svg"))).contains("<polyline");
+		assertThat(out.resolve("reactive.log")).isRegularFile();
+	}
+
+}
