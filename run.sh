@@ -3,21 +3,39 @@
 # and blocking-app on virtual threads (8083) when a JDK 21+ is found. Builds first if the
 # jars are missing or older than the sources. Ctrl-C stops everything it started.
 #
-#   ./run.sh            the lab
-#   ./run.sh --help     this text
+#   ./run.sh                  the lab
+#   ./run.sh bench            the benchmark: each contender alone, concurrency 10 to 5,000
+#   ./run.sh bench --quick    the short benchmark: concurrency 10, 400 and 2,000 (about 3 min)
+#   ./run.sh --help           this text
+#
+# The benchmark writes bench-results/<timestamp>/ (results.md, results.csv, chart.svg);
+# more arguments go to it, e.g. --threadlab.bench.contenders=reactive,virtual.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 VERSION=0.1.0-SNAPSHOT
 LOGS="$ROOT/logs"
 
-usage() { sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
+MODE=lab
+QUICK=false
 case "${1:-}" in
   "") ;;
+  bench)
+    MODE=bench; shift
+    if [ "${1:-}" = --quick ]; then QUICK=true; shift; fi ;;
   -h|--help|help) usage; exit 0 ;;
   *) echo "run.sh: unknown command '$1'" >&2; usage >&2; exit 2 ;;
 esac
+
+# Every connection is a file: 5,000 clients need 5,000 on each side, plus the JVMs' own.
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 32768 ]; then
+  ulimit -n 32768 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 12000 ]; then
+    echo "run.sh: only $(ulimit -n) open files allowed; large races and the 5,000 level may fail" >&2
+  fi
+fi
 
 # A JDK 21+ for the virtual-thread contender: JAVA_HOME, then java on the PATH, then /usr/lib/jvm.
 java_feature() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -1; }
@@ -48,6 +66,29 @@ for app in "${APPS[@]}"; do stale "$app" && needs_build=true; done
 if $needs_build; then
   echo "Building (first run, or sources changed)..."
   ./mvnw -B -q -DskipTests -pl "$(IFS=,; echo "${APPS[*]}")" -am package
+fi
+
+if [ "$MODE" = bench ]; then
+  # One contender at a time, started, benched and stopped by the dashboard's bench runner,
+  # which knows their pids (for resident memory). No web server of its own.
+  OUT="$ROOT/bench-results/$(date -u +%Y%m%dT%H%M%SZ)"
+  mkdir -p "$OUT"
+  VIRTUAL_ARG=()
+  if JAVA21=$(find_java21); then
+    VIRTUAL_ARG=(--threadlab.bench.virtual-java="$JAVA21")
+  else
+    echo "No JDK 21+ found (JAVA_HOME, PATH, /usr/lib/jvm): the virtual-thread contender is skipped."
+  fi
+  echo "Benchmarking into $OUT (quick: $QUICK); the contenders' logs go there too."
+  "$JAVA" -jar "$(jar_of dashboard)" --spring.main.web-application-type=none \
+    --threadlab.bench.enabled=true --threadlab.bench.quick="$QUICK" --threadlab.bench.out="$OUT" \
+    --threadlab.bench.java="$(command -v "$JAVA")" \
+    --threadlab.bench.blocking-jar="$(jar_of blocking-app)" --threadlab.bench.reactive-jar="$(jar_of reactive-app)" \
+    "${VIRTUAL_ARG[@]}" "$@"
+  ln -sfn "$(basename "$OUT")" "$ROOT/bench-results/latest"
+  echo; cat "$OUT/results.md"; echo
+  echo "Written: $OUT/results.md, results.csv, chart.svg (also bench-results/latest/)"
+  exit 0
 fi
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -97,11 +138,11 @@ BLOCKING_PORT=${BLOCKING_PORT:-8081}
 REACTIVE_PORT=${REACTIVE_PORT:-8082}
 VIRTUAL_PORT=${VIRTUAL_PORT:-8083}
 STARTED=()
-start blocking "$BLOCKING_PORT" "$JAVA" "$(jar_of blocking-app)"
+start blocking "$BLOCKING_PORT" "$JAVA" "$(jar_of blocking-app)" "" --lab.knobs.enabled=true
 start reactive "$REACTIVE_PORT" "$JAVA" "$(jar_of reactive-app)"
 SHOWN=blocking,reactive
 if JAVA21=$(find_java21); then
-  start virtual "$VIRTUAL_PORT" "$JAVA21" "$(jar_of blocking-app)" virtual
+  start virtual "$VIRTUAL_PORT" "$JAVA21" "$(jar_of blocking-app)" virtual --lab.knobs.enabled=true
   SHOWN=$SHOWN,virtual
   VIRTUAL_NOTE=""
 else
