@@ -1,5 +1,6 @@
 package dev.threadlab.blocking.activity;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.threadlab.shared.contract.Contender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -21,6 +22,14 @@ class TracingConfigurationTests {
 	void contenderIsVirtualWhenVirtualThreadsAreOn() {
 		MockEnvironment environment = new MockEnvironment().withProperty("spring.threads.virtual.enabled", "true");
 		assertThat(TracingConfiguration.contender(environment)).isEqualTo(Contender.VIRTUAL);
+	}
+
+	@Test
+	void dbPoolIsUnknownWithoutAStartedHikariPool() {
+		assertThat(TracingConfiguration.dbPool(null).get()).isNull();
+		try (HikariDataSource notStarted = new HikariDataSource()) {
+			assertThat(TracingConfiguration.dbPool(notStarted).get()).isNull();
+		}
 	}
 
 }
