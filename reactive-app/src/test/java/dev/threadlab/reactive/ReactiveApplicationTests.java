@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -28,6 +29,7 @@ import dev.threadlab.shared.files.DataFolder;
 import dev.threadlab.shared.kit.LabClient;
 import dev.threadlab.shared.kit.LabClient.Answer;
 import dev.threadlab.shared.limits.Limits;
+import dev.threadlab.shared.trace.Tracer;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
@@ -73,6 +75,9 @@ class ReactiveApplicationTests {
 
 	@Autowired
 	private DataFolder folder;
+
+	@Autowired
+	private Tracer tracer;
 
 	private LabClient client;
 
@@ -204,12 +209,15 @@ class ReactiveApplicationTests {
 
 	@Test
 	void aSleepOnEveryEventLoopHoldsUpAProbeUntilALoopWakes() {
-		// One sleep per loop (four on up to four cores); the probe comes 300 ms later, so
-		// its loop has some 1.7 s of sleep left.
-		Probed probed = probeWhileBusy("/api/sleep?delayMs=2000", EVENT_LOOPS, 300);
+		// One sleep per loop (four on up to four cores). The probe comes once one has
+		// begun: not all of them, since a sleep on the accepting loop may keep the others
+		// out for its two seconds, which is the lesson too.
+		Probed probed = probeWhileBusy("/api/sleep?delayMs=2000", 1);
 		assertThat(probed.startThreads()).as("one sleep parks each event loop")
 			.hasSize(EVENT_LOOPS)
 			.allMatch((thread) -> thread.matches(EVENT_LOOP));
+		assertThat(probed.probeReceivedAt()).as("the probe is not even read before a loop wakes")
+			.isAfterOrEqualTo(probed.firstBusyCompletedAt());
 		assertThat(probed.probe().clientMs()).as("the probe's loop is asleep").isGreaterThanOrEqualTo(1_000);
 		// On purpose here: taken, so that NoBlockingCalls does not fail the test.
 		assertThat(NoBlockingCalls.drain()).as("BlockHound saw each sleep")
@@ -219,7 +227,8 @@ class ReactiveApplicationTests {
 
 	@Test
 	void offloadedSleepsLeaveTheEventLoopsFreeForAProbe() {
-		Probed probed = probeWhileBusy("/api/sleep?delayMs=2000&offload=true", EVENT_LOOPS, 300);
+		// The probe comes once every sleep has begun.
+		Probed probed = probeWhileBusy("/api/sleep?delayMs=2000&offload=true", EVENT_LOOPS);
 		assertThat(probed.busy())
 			.allSatisfy((answer) -> assertThat(answer.json().get("trace").get("endThread").asString())
 				.startsWith("boundedElastic-"));
@@ -232,12 +241,14 @@ class ReactiveApplicationTests {
 		// The most rounds allowed: about half a second of one core each, so with a call
 		// per loop sharing the cores each runs for a second or more. No thread waits,
 		// so an event loop has nothing to gain here: every model is bound by the cores.
-		Probed probed = probeWhileBusy("/api/cpu?iterations=" + Limits.MAX_ITERATIONS, EVENT_LOOPS, 100);
+		Probed probed = probeWhileBusy("/api/cpu?iterations=" + Limits.MAX_ITERATIONS, 1);
 		assertThat(probed.startThreads()).as("CPU work on each event loop")
 			.hasSize(EVENT_LOOPS)
 			.allMatch((thread) -> thread.matches(EVENT_LOOP));
+		assertThat(probed.probeReceivedAt()).as("the probe is not even read before a loop is done")
+			.isAfterOrEqualTo(probed.firstBusyCompletedAt());
 		double serverMs = probed.probe().json().get("trace").get("elapsedMs").asDouble();
-		assertThat(probed.probe().clientMs() - serverMs).as("the probe waited for its loop, not in its handler")
+		assertThat(probed.probe().clientMs() - serverMs).as("the probe waited for a loop, not in its handler")
 			.isGreaterThanOrEqualTo(300);
 	}
 
@@ -339,20 +350,28 @@ class ReactiveApplicationTests {
 	}
 
 	/**
-	 * Sends {@code count} requests for {@code busyPath} at once, each on a new
-	 * connection, then after {@code settleMs} a probe {@code GET /api/items/1} on one
-	 * more. Reactor Netty hands new connections to its event loops in turn, so as many
-	 * busy requests as there are loops cover every loop, and the probe's connection
-	 * shares a busy one.
+	 * Sends one request for {@code busyPath} per event loop at once, each on a new
+	 * connection, waits until {@code inFlight} of them are being handled, then sends a
+	 * probe {@code GET /api/items/1} on one more connection. Reactor Netty hands new
+	 * connections to its loops in turn, and one of those loops also accepts them: so the
+	 * busy requests cover every loop, and the probe either queues behind the first of
+	 * them or, while the accepting loop is busy, waits to be accepted at all.
 	 */
-	private Probed probeWhileBusy(String busyPath, int count, long settleMs) {
+	private Probed probeWhileBusy(String busyPath, int inFlight) {
 		try (LabClient busyClient = new LabClient(this.client.base());
 				LabClient probeClient = new LabClient(this.client.base())) {
 			List<CompletableFuture<Answer>> busy = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
+			for (int i = 0; i < EVENT_LOOPS; i++) {
 				busy.add(busyClient.sendAsync(busyClient.request(busyPath).GET().build()));
 			}
-			pause(settleMs);
+			// Asked in process, not over HTTP: a request would queue on a busy loop.
+			long deadline = System.nanoTime() + 10_000_000_000L;
+			while (this.tracer.inFlight() < inFlight && System.nanoTime() < deadline) {
+				pause(5);
+			}
+			assertThat(this.tracer.inFlight()).as("busy requests in flight").isGreaterThanOrEqualTo(inFlight);
+			// Long enough for every busy connection to be opened before the probe's.
+			pause(100);
 			Answer probe = probeClient.get("/api/items/1");
 			List<Answer> answers = busy.stream().map(CompletableFuture::join).toList();
 			assertThat(answers)
@@ -435,6 +454,21 @@ class ReactiveApplicationTests {
 			Set<String> threads = new HashSet<>();
 			this.busy.forEach((answer) -> threads.add(answer.json().get("trace").get("startThread").asString()));
 			return threads;
+		}
+
+		Instant firstBusyCompletedAt() {
+			return this.busy.stream()
+				.map((answer) -> traceInstant(answer, "completedAt"))
+				.min(Instant::compareTo)
+				.orElseThrow();
+		}
+
+		Instant probeReceivedAt() {
+			return traceInstant(this.probe, "receivedAt");
+		}
+
+		private static Instant traceInstant(Answer answer, String field) {
+			return Instant.parse(answer.json().get("trace").get(field).asString());
 		}
 
 	}
