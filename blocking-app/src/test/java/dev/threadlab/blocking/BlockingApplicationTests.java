@@ -6,11 +6,8 @@ import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -64,57 +61,6 @@ class BlockingApplicationTests {
 			JsonNode trace = ok(this.client.get(path)).get("trace");
 			assertThat(trace.get("startThread").asString()).as(path).matches("http-nio-.+-exec-\\d+");
 			assertThat(trace.get("endThread").asString()).as(path).isEqualTo(trace.get("startThread").asString());
-		}
-	}
-
-	@Test
-	void concurrentPostsCreateDistinctReadableItems() {
-		long before = itemCount();
-		String run = Long.toHexString(ThreadLocalRandom.current().nextLong());
-		List<Answer> created = this.client.sendAll(200,
-				(i) -> this.client.request("/api/items")
-					.header("Content-Type", "application/json")
-					.POST(BodyPublishers.ofString("{\"name\": \"post-" + run + "-" + i + "\"}"))
-					.build());
-		Set<Long> ids = new HashSet<>();
-		for (int i = 0; i < created.size(); i++) {
-			Answer answer = created.get(i);
-			assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-			long id = answer.json().get("item").get("id").asLong();
-			ids.add(id);
-			assertThat(answer.header("Location")).isEqualTo("/api/items/" + id);
-			assertThat(ok(this.client.get("/api/items/" + id)).get("item").get("name").asString())
-				.isEqualTo("post-" + run + "-" + i);
-		}
-		assertThat(ids).hasSize(200);
-		assertThat(itemCount()).isEqualTo(before + 200);
-	}
-
-	@Test
-	void concurrentUploadsEachReadBackWithTheirDigest() {
-		int count = 50;
-		List<String> names = new ArrayList<>();
-		List<byte[]> bodies = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			names.add("upload-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "-" + i + ".bin");
-			// Sizes around the 64 KiB chunk, below, on and across it.
-			bodies.add(randomBytes(1 + i * 4_099));
-		}
-		List<Answer> answers = this.client.sendAll(count,
-				(i) -> this.client.request("/api/files/" + names.get(i))
-					.PUT(BodyPublishers.ofByteArray(bodies.get(i)))
-					.build());
-		for (int i = 0; i < count; i++) {
-			Answer answer = answers.get(i);
-			assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-			String digest = sha256(bodies.get(i));
-			assertThat(answer.json().get("file").get("sha256").asString()).isEqualTo(digest);
-			JsonNode file = ok(this.client.get("/api/files/" + names.get(i))).get("file");
-			assertThat(file.get("bytes").asLong()).isEqualTo(bodies.get(i).length);
-			assertThat(file.get("sha256").asString()).isEqualTo(digest);
-			Answer content = this.client.get("/api/files/" + names.get(i) + "/content");
-			assertThat(content.header("Content-Length")).isEqualTo(String.valueOf(bodies.get(i).length));
-			assertThat(sha256(content.bytes())).isEqualTo(digest);
 		}
 	}
 

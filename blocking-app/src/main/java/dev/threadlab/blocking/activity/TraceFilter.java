@@ -20,29 +20,15 @@ class TraceFilter extends OncePerRequestFilter {
 	/** The request and response header that carries a request's id. */
 	static final String REQUEST_ID_HEADER = "X-Request-Id";
 
-	/** Where the lab's knobs are served when they are on. */
-	static final String KNOBS_PATH = "/api/lab/";
-
 	private final Tracer tracer;
 
-	private final boolean knobs;
-
-	/**
-	 * A filter for one app.
-	 * @param tracer the app's tracer
-	 * @param knobs whether the lab's knobs are served: turning one is not a request of a
-	 * race, so it stays out of the activity like {@code /api/threads}; off, the path is
-	 * an unknown one, traced like any other
-	 */
-	TraceFilter(Tracer tracer, boolean knobs) {
+	TraceFilter(Tracer tracer) {
 		this.tracer = tracer;
-		this.knobs = knobs;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = path(request);
-		return !Tracer.traces(path) || (this.knobs && path.startsWith(KNOBS_PATH));
+		return !Tracer.traces(path(request));
 	}
 
 	@Override

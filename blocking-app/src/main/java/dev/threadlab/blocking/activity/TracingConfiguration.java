@@ -54,9 +54,8 @@ class TracingConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<TraceFilter> traceFilter(Tracer tracer, LabProperties lab) {
-		FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(
-				new TraceFilter(tracer, lab.knobs().enabled()));
+	FilterRegistrationBean<TraceFilter> traceFilter(Tracer tracer) {
+		FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter(tracer));
 		// Outermost, so that a request's time includes every other filter.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;

@@ -1,12 +1,11 @@
 package dev.threadlab.blocking.lab;
 
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
 import dev.threadlab.shared.limits.LabException;
-import dev.threadlab.shared.limits.ProblemKind;
+import dev.threadlab.shared.limits.Params;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.coyote.AbstractProtocol;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
@@ -16,11 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,12 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/lab/knobs")
 @ConditionalOnBooleanProperty("lab.knobs.enabled")
 class KnobsController {
-
-	/** The fewest request threads a caller may ask for. */
-	static final int MIN_THREADS = 1;
-
-	/** The most request threads a caller may ask for. */
-	static final int MAX_THREADS = 1000;
 
 	private final ApplicationContext context;
 
@@ -60,24 +48,12 @@ class KnobsController {
 	@PutMapping("/tomcat-threads")
 	Knobs tomcatThreads(@RequestParam(required = false) @Nullable String max, HttpServletRequest request) {
 		requireLoopback(request);
-		int threads = threads("max", max);
-		TomcatPool pool = pool().orElseThrow(() -> new KnobRefused(HttpStatus.CONFLICT, "conflict", "Conflict",
-				"There is no Tomcat request thread pool to resize: on the virtual profile each request gets a new "
-						+ "virtual thread (and a WAR runs on its container's pool)."));
+		int threads = Params.tomcatMaxThreads(max);
+		TomcatPool pool = pool().orElseThrow(LabException::noThreadPool);
 		synchronized (this.resizing) {
 			pool.resize(threads);
 		}
 		return pool.knobs();
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> refused(KnobRefused ex, HttpServletRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatus(ex.status);
-		problem.setType(URI.create("urn:threadlab:problem:" + ex.slug));
-		problem.setTitle(ex.title);
-		problem.setDetail(ex.getMessage());
-		problem.setInstance(URI.create(request.getRequestURI()));
-		return ResponseEntity.status(ex.status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	/**
@@ -86,8 +62,7 @@ class KnobsController {
 	 */
 	private static void requireLoopback(HttpServletRequest request) {
 		if (!isLoopback(request.getRemoteAddr())) {
-			throw new KnobRefused(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-					"The lab's knobs answer only callers on this machine (loopback).");
+			throw LabException.knobsOnlyFromLoopback();
 		}
 	}
 
@@ -102,35 +77,6 @@ class KnobsController {
 		catch (UnknownHostException ex) {
 			return false;
 		}
-	}
-
-	/**
-	 * A thread count, bounded and worded like {@code Params}' integers. Shared-domain's
-	 * {@code Params} has no public integer reader with other bounds yet.
-	 */
-	static int threads(String name, @Nullable String raw) {
-		int value;
-		try {
-			value = (raw != null) ? Integer.parseInt(raw) : 0;
-		}
-		catch (NumberFormatException ex) {
-			value = 0;
-		}
-		if (value < MIN_THREADS || value > MAX_THREADS) {
-			String got = (raw != null) ? quote(raw) : "nothing";
-			throw new LabException(ProblemKind.INVALID_PARAMETER,
-					name + " must be an integer from " + MIN_THREADS + " to " + MAX_THREADS + "; got " + got + ".");
-		}
-		return value;
-	}
-
-	private static String quote(String raw) {
-		StringBuilder out = new StringBuilder("'");
-		for (int i = 0; i < raw.length() && i < 40; i++) {
-			char c = raw.charAt(i);
-			out.append(Character.isISOControl(c) ? '?' : c);
-		}
-		return out.append((raw.length() > 40) ? "...'" : "'").toString();
 	}
 
 	/** The embedded Tomcat's own request thread pool, where there is one. */
@@ -189,27 +135,6 @@ class KnobsController {
 			@Nullable Integer tomcatThreads, @Nullable Integer tomcatBusyThreads) {
 
 		static final Knobs NO_POOL = new Knobs(null, null, null, null);
-
-	}
-
-	/**
-	 * A knob that cannot be turned here; answered with a problem of a kind the shared
-	 * {@code ProblemKind} does not have yet (403, 409).
-	 */
-	static final class KnobRefused extends RuntimeException {
-
-		private final HttpStatus status;
-
-		private final String slug;
-
-		private final String title;
-
-		KnobRefused(HttpStatus status, String slug, String title, String detail) {
-			super(detail, null, false, false);
-			this.status = status;
-			this.slug = slug;
-			this.title = title;
-		}
 
 	}
 

@@ -89,6 +89,25 @@ public final class LabException extends RuntimeException {
 	}
 
 	/**
+	 * A lab knob was turned from another machine.
+	 * @return the error
+	 */
+	public static LabException knobsOnlyFromLoopback() {
+		return new LabException(ProblemKind.FORBIDDEN,
+				"The lab's knobs answer only callers on this machine (loopback).");
+	}
+
+	/**
+	 * There is no request thread pool to resize.
+	 * @return the error
+	 */
+	public static LabException noThreadPool() {
+		return new LabException(ProblemKind.CONFLICT,
+				"There is no Tomcat request thread pool to resize: on the virtual profile each request gets a new "
+						+ "virtual thread (and a WAR runs on its container's pool).");
+	}
+
+	/**
 	 * The upload is over 10 MiB.
 	 * @return the error
 	 */

@@ -52,6 +52,12 @@ public final class Limits {
 	 */
 	public static final int CHUNK_BYTES = 64 * 1024;
 
+	/** The fewest Tomcat request threads the lab's knob may set. */
+	public static final int MIN_TOMCAT_THREADS = 1;
+
+	/** The most Tomcat request threads the lab's knob may set. */
+	public static final int MAX_TOMCAT_THREADS = 1000;
+
 	/** The item that {@code GET /api/mixed} reads. */
 	public static final long MIXED_ITEM_ID = 1;
 

@@ -83,6 +83,19 @@ public final class Params {
 	}
 
 	/**
+	 * The {@code max} of the lab's Tomcat thread knob; required.
+	 * @param raw the value, or {@code null}
+	 * @return 1 to 1000
+	 */
+	public static int tomcatMaxThreads(@Nullable String raw) {
+		if (raw == null) {
+			throw new LabException(ProblemKind.INVALID_PARAMETER, "max must be an integer from "
+					+ Limits.MIN_TOMCAT_THREADS + " to " + Limits.MAX_TOMCAT_THREADS + "; got nothing.");
+		}
+		return (int) integer("max", raw, Limits.MIN_TOMCAT_THREADS, Limits.MAX_TOMCAT_THREADS, 0);
+	}
+
+	/**
 	 * A switch such as {@code parallel} or {@code offload}.
 	 * @param name the parameter's name
 	 * @param raw {@code true}, {@code false}, or {@code null}

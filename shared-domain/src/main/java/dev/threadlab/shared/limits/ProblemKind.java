@@ -18,6 +18,9 @@ public enum ProblemKind {
 	 */
 	INVALID_FILE_NAME(400, "Invalid file name", "invalid-file-name"),
 
+	/** A lab knob turned by a caller that is not on this machine. */
+	FORBIDDEN(403, "Forbidden", "forbidden"),
+
 	/** An unknown item, file or path. */
 	NOT_FOUND(404, "Not found", "not-found"),
 
@@ -26,6 +29,9 @@ public enum ProblemKind {
 
 	/** An {@code Accept} header that allows none of the types the endpoint answers. */
 	NOT_ACCEPTABLE(406, "Not acceptable", "not-acceptable"),
+
+	/** A lab knob that this server has nothing to turn with, such as a thread pool. */
+	CONFLICT(409, "Conflict", "conflict"),
 
 	/** An upload over 10 MiB. */
 	PAYLOAD_TOO_LARGE(413, "Payload too large", "payload-too-large"),

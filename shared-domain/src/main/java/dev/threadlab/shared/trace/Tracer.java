@@ -41,14 +41,15 @@ public final class Tracer {
 	}
 
 	/**
-	 * Whether requests to a path are traced: everything but the lab's own probes.
+	 * Whether requests to a path are traced: everything but the lab's own probes and
+	 * knobs.
 	 * @param path the request path
-	 * @return {@code false} for {@code /api/threads}, {@code /api/activity} and
-	 * {@code /actuator/**}
+	 * @return {@code false} for {@code /api/threads}, {@code /api/activity},
+	 * {@code /api/lab/**} and {@code /actuator/**}
 	 */
 	public static boolean traces(String path) {
-		return !(path.equals("/api/threads") || path.equals("/api/activity") || path.equals("/actuator")
-				|| path.startsWith("/actuator/"));
+		return !(path.equals("/api/threads") || path.equals("/api/activity") || path.startsWith("/api/lab/")
+				|| path.equals("/actuator") || path.startsWith("/actuator/"));
 	}
 
 	/**
