@@ -1,5 +1,6 @@
 import { ThreadsView } from './threads.js';
 import { answersPerBin, drawRace, drawTimeline } from './bars.js';
+import { onLoad, restoreLoad } from './load.js';
 
 const TIMELINE_MS = 30000;
 const KEEP_ACTIVITY = 2000;
@@ -266,11 +267,13 @@ events.addEventListener('hello', (event) => {
 		onActivity({ app, items, reset: false });
 	}
 	restoreRace(hello.race);
+	restoreLoad(hello.load);
 	document.body.dataset.connected = 'true';
 });
 events.addEventListener('sample', (event) => onSample(JSON.parse(event.data)));
 events.addEventListener('activity', (event) => onActivity(JSON.parse(event.data)));
 events.addEventListener('race', (event) => onRace(JSON.parse(event.data)));
+events.addEventListener('load', (event) => onLoad(JSON.parse(event.data)));
 events.addEventListener('error', () => {
 	document.body.dataset.connected = 'false';
 });

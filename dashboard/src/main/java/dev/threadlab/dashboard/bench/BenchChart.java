@@ -172,7 +172,11 @@ final class BenchChart {
 		}
 
 		private static String label(double value) {
-			return (value == Math.rint(value)) ? Long.toString((long) value) : BenchReport.fixed(value, 1);
+			// Quarter steps of 1, 2 or 5: 1.25 and 3.75 as they are, never rounded.
+			return java.math.BigDecimal.valueOf(value)
+				.setScale(2, java.math.RoundingMode.HALF_UP)
+				.stripTrailingZeros()
+				.toPlainString();
 		}
 
 	}

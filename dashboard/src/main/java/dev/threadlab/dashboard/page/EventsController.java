@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.threadlab.dashboard.live.AppActivity;
 import dev.threadlab.dashboard.live.AppSample;
 import dev.threadlab.dashboard.live.LiveFeed;
+import dev.threadlab.dashboard.load.LoadSession;
 import dev.threadlab.dashboard.race.RaceRunner;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
@@ -19,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The browser's one stream: first what happened lately ({@code hello}), then every poll
- * ({@code sample}, {@code activity}) and race update ({@code race}) as it happens.
+ * ({@code sample}, {@code activity}), race update ({@code race}) and load update
+ * ({@code load}) as it happens.
  */
 @RestController
 class EventsController {
@@ -30,11 +32,14 @@ class EventsController {
 
 	private final RaceRunner races;
 
+	private final LoadSession load;
+
 	private final Shutdown shutdown;
 
-	EventsController(LiveFeed feed, RaceRunner races, Shutdown shutdown) {
+	EventsController(LiveFeed feed, RaceRunner races, LoadSession load, Shutdown shutdown) {
 		this.feed = feed;
 		this.races = races;
+		this.load = load;
 		this.shutdown = shutdown;
 	}
 
@@ -45,12 +50,13 @@ class EventsController {
 					(event instanceof AppSample) ? "sample" : (event instanceof AppActivity) ? "activity" : "other",
 					event));
 		Flux<ServerSentEvent<Object>> races = this.races.updates().map((update) -> event("race", update));
+		Flux<ServerSentEvent<Object>> load = this.load.updates().map((update) -> event("load", update));
 		// A comment now and then, so a closed browser is noticed and proxies keep the
 		// line open.
 		Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(HEARTBEAT)
 			.map((tick) -> ServerSentEvent.builder().comment("heartbeat").build());
 		return this.shutdown
-			.untilStopped(Flux.concat(Mono.fromSupplier(this::hello), Flux.merge(live, races, heartbeat))
+			.untilStopped(Flux.concat(Mono.fromSupplier(this::hello), Flux.merge(live, races, load, heartbeat))
 				// A browser that cannot keep up loses old updates, never the server's
 				// memory.
 				.onBackpressureBuffer(2_000, BufferOverflowStrategy.DROP_OLDEST));
@@ -61,6 +67,7 @@ class EventsController {
 		hello.put("apps", this.feed.apps());
 		hello.put("recent", this.feed.recent());
 		hello.put("race", this.races.current());
+		hello.put("load", this.load.current());
 		return event("hello", hello);
 	}
 

@@ -1,6 +1,8 @@
 package dev.threadlab.dashboard.page;
 
 import dev.threadlab.dashboard.live.LiveFeed;
+import dev.threadlab.dashboard.load.LoadForm;
+import dev.threadlab.dashboard.load.LoadPlan;
 import dev.threadlab.dashboard.race.RaceForm;
 import dev.threadlab.dashboard.race.RacePresets;
 
@@ -26,6 +28,10 @@ class PageController {
 		model.addAttribute("presets", RacePresets.ALL);
 		model.addAttribute("endpoints", RaceForm.ENDPOINT_ORDER);
 		model.addAttribute("maxRequests", RaceForm.MAX_REQUESTS);
+		model.addAttribute("loadEndpoints", LoadForm.ENDPOINTS);
+		model.addAttribute("maxConcurrency", LoadPlan.MAX_CONCURRENCY);
+		model.addAttribute("maxSeconds", LoadPlan.MAX_DURATION.toSeconds());
+		model.addAttribute("maxRate", LoadPlan.MAX_RATE);
 		return "dashboard";
 	}
 

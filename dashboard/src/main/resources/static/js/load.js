@@ -1,0 +1,75 @@
+// The load panel: starts a run, shows each second of it, and the results table.
+
+const form = document.getElementById('load-form');
+const status = document.getElementById('load-status');
+const body = document.querySelector('#load-results tbody');
+
+form.addEventListener('submit', async (event) => {
+	event.preventDefault();
+	const data = new FormData(form);
+	const request = {
+		apps: data.getAll('apps'),
+		endpoint: data.get('endpoint'),
+		delayMs: Number(data.get('delayMs')),
+		model: data.get('model'),
+		concurrency: Number(data.get('concurrency')),
+		rate: Number(data.get('rate')),
+		seconds: Number(data.get('seconds')),
+	};
+	const response = await fetch('/api/load', {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(request),
+	});
+	if (!response.ok) {
+		const problem = await response.json().catch(() => ({}));
+		status.textContent = problem.detail || `could not start (${response.status})`;
+		return;
+	}
+	showState(await response.json());
+});
+
+export function restoreLoad(state) {
+	if (state) showState(state);
+}
+
+export function onLoad(update) {
+	if (update.type === 'state') showState(update.state);
+	else if (update.type === 'progress') showProgress(update.progress);
+}
+
+function showState(state) {
+	const size = state.plan.model === 'OPEN' ? `${state.plan.rate}/s` : `${state.plan.concurrency} clients`;
+	if (state.running) {
+		status.textContent = `Loading ${state.current} (${state.apps.join(', then ')}): ${size}, ` +
+			`${state.plan.endpoint}?delayMs=${state.plan.delayMs}`;
+	} else {
+		status.textContent = state.error ? `Stopped: ${state.error}` : `Done: ${state.results.length} of ${state.apps.length} apps.`;
+	}
+	body.replaceChildren(...state.results.map(row));
+}
+
+function showProgress(p) {
+	status.textContent = `${p.app}: ${(p.elapsedMs / 1000).toFixed(0)} s, ${p.throughput.toFixed(0)}/s, ` +
+		`p50 ${p.latency.p50.toFixed(0)} ms, p99 ${p.latency.p99.toFixed(0)} ms, ${p.inFlight} in flight, ` +
+		`${p.errors} errors`;
+}
+
+function row(r) {
+	const tr = document.createElement('tr');
+	const size = r.plan.model === 'OPEN' ? `${r.plan.rate}/s` : `C=${r.plan.concurrency}`;
+	const errors = Object.entries(r.errors).map(([kind, n]) => `${kind}: ${n}`).join(', ') || '0';
+	const known = (n) => (n >= 0 ? String(n) : '–');
+	const mb = (n) => (n >= 0 ? (n / 1048576).toFixed(0) : '–');
+	const cells = [r.app, r.plan.model.toLowerCase(), size, r.throughput.toFixed(1),
+		r.efficiency > 0 ? r.efficiency.toFixed(2) : '–', r.latency.p50.toFixed(0), r.latency.p90.toFixed(0),
+		r.latency.p99.toFixed(0), r.latency.p999.toFixed(0), r.latency.max.toFixed(0), errors,
+		known(r.peakThreads), known(r.peakServerInFlight), mb(r.peakHeapBytes),
+		r.engineCpu >= 0 ? `${(r.engineCpu * 100).toFixed(0)}%` : '–'];
+	for (const text of cells) {
+		const td = document.createElement('td');
+		td.textContent = text;
+		tr.append(td);
+	}
+	return tr;
+}
