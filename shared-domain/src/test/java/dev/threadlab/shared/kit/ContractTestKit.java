@@ -533,6 +533,39 @@ public abstract class ContractTestKit {
 	}
 
 	@Test
+	void threadSnapshotReportsTheDatabasePoolOfTen() {
+		okJson(this.client.get("/api/items/1"));
+		JsonNode snapshot = okJson(this.client.get("/api/threads"));
+		JsonNode pool = snapshot.get("dbPool");
+		assertThat(pool.isObject()).as("dbPool in %s", snapshot).isTrue();
+		assertThat(pool.get("name").asString()).isIn("hikari", "r2dbc");
+		assertThat(pool.get("max").asInt()).isEqualTo(10);
+		for (String count : List.of("active", "idle", "pending")) {
+			assertThat(pool.get(count).asInt()).as(count).isBetween(0, 10_000);
+		}
+		JsonNode pinned = snapshot.get("pinnedEvents");
+		if (contender() == Contender.VIRTUAL) {
+			assertThat(pinned.isNumber()).as("pinnedEvents").isTrue();
+		}
+		else {
+			assertThat(pinned == null || pinned.isNull()).as("pinnedEvents").isTrue();
+		}
+	}
+
+	@Test
+	void holdConnectionIsASwitchOnEveryDatabaseEndpoint() {
+		for (String path : List.of("/api/items/1", "/api/items", "/api/mixed")) {
+			Answer held = this.client
+				.get(path + "?holdConnection=true&" + (path.equals("/api/mixed") ? "dbDelayMs" : "delayMs") + "=100");
+			assertThat(assertTrace(held).get("elapsedMs").asDouble()).isGreaterThanOrEqualTo(100 - DELAY_SLACK_MS);
+			assertProblem(this.client.get(path + "?holdConnection=yes"),
+					expectedError(() -> Params.holdConnection("yes")), path);
+		}
+		Answer created = this.client.postJson("/api/items?holdConnection=true&delayMs=50", "{\"name\": \"held\"}");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+	}
+
+	@Test
 	void threadSnapshotSeesRequestsInFlight() {
 		List<CompletableFuture<Answer>> waiting = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
