@@ -1,5 +1,7 @@
 package dev.threadlab.dashboard.bench;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -173,10 +175,7 @@ final class BenchChart {
 
 		private static String label(double value) {
 			// Quarter steps of 1, 2 or 5: 1.25 and 3.75 as they are, never rounded.
-			return java.math.BigDecimal.valueOf(value)
-				.setScale(2, java.math.RoundingMode.HALF_UP)
-				.stripTrailingZeros()
-				.toPlainString();
+			return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 		}
 
 	}
