@@ -64,7 +64,8 @@ function row(r) {
 	const cells = [r.app, r.plan.model.toLowerCase(), size, r.throughput.toFixed(1),
 		r.efficiency > 0 ? r.efficiency.toFixed(2) : '–', r.latency.p50.toFixed(0), r.latency.p90.toFixed(0),
 		r.latency.p99.toFixed(0), r.latency.p999.toFixed(0), r.latency.max.toFixed(0), errors,
-		known(r.peakThreads), known(r.peakServerInFlight), mb(r.peakHeapBytes),
+		known(r.peakThreads) + (r.peakVirtualThreads > 0 ? ` + ${r.peakVirtualThreads} virtual` : ''),
+		known(r.peakServerInFlight), mb(r.peakHeapBytes),
 		r.engineCpu >= 0 ? `${(r.engineCpu * 100).toFixed(0)}%` : '–'];
 	for (const text of cells) {
 		const td = document.createElement('td');

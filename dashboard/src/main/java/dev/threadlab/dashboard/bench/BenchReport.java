@@ -21,7 +21,7 @@ final class BenchReport {
 
 	static final String CSV_HEADER = "contender,series,model,endpoint,delay_ms,concurrency,duration_s,elapsed_s,sent,ok,"
 			+ "errors,error_kinds,throughput,limit,efficiency,model_ceiling,ceiling_efficiency,p50_ms,p90_ms,p99_ms,"
-			+ "p999_ms,max_ms,peak_client_in_flight,peak_server_in_flight,peak_threads,peak_heap_mb,rss_mb,"
+			+ "p999_ms,max_ms,peak_client_in_flight,peak_server_in_flight,peak_threads,peak_virtual_threads,peak_heap_mb,rss_mb,"
 			+ "server_cpu,engine_cpu";
 
 	private final List<BenchRow> rows;
@@ -57,7 +57,8 @@ final class BenchReport {
 					fixed(row.ceilingEfficiency(), 3), fixed(r.latency().p50(), 1), fixed(r.latency().p90(), 1),
 					fixed(r.latency().p99(), 1), fixed(r.latency().p999(), 1), fixed(r.latency().max(), 1),
 					num(r.peakClientInFlight()), num(r.peakServerInFlight()), num(r.peakThreads()),
-					mb(r.peakHeapBytes()), mb(r.peakRssBytes()), fixed(r.serverCpu(), 3), fixed(r.engineCpu(), 3)))
+					num(r.peakVirtualThreads()), mb(r.peakHeapBytes()), mb(r.peakRssBytes()), fixed(r.serverCpu(), 3),
+					fixed(r.engineCpu(), 3)))
 				.append('\n');
 		}
 		return csv.toString();
@@ -84,7 +85,7 @@ final class BenchReport {
 				md.append(cells(row.contender(), num(r.plan().concurrency()), fixed(r.throughput(), 1),
 						fixed(r.efficiency(), 2), fixed(row.ceilingEfficiency(), 2), fixed(r.latency().p50(), 0),
 						fixed(r.latency().p99(), 0), fixed(r.latency().p999(), 0), fixed(r.latency().max(), 0),
-						errors(r), known(r.peakThreads()), known(r.peakServerInFlight()), mb(r.peakHeapBytes()),
+						errors(r), threads(r), known(r.peakServerInFlight()), mb(r.peakHeapBytes()),
 						mb(r.peakRssBytes()), percent(r.engineCpu())));
 			}
 			md.append("\n![throughput and p99 against concurrency](chart.svg)\n\n");
@@ -103,7 +104,7 @@ final class BenchReport {
 			for (BenchRow row : noDelay) {
 				LoadResult r = row.result();
 				md.append(cells(row.contender(), fixed(r.throughput(), 0), fixed(r.latency().p50(), 1),
-						fixed(r.latency().p99(), 1), errors(r), known(r.peakThreads()), mb(r.peakRssBytes()),
+						fixed(r.latency().p99(), 1), errors(r), threads(r), mb(r.peakRssBytes()),
 						percent(r.serverCpu()), percent(r.engineCpu())));
 			}
 			md.append('\n');
@@ -157,6 +158,14 @@ final class BenchReport {
 		List<String> kinds = new ArrayList<>();
 		result.errors().forEach((kind, count) -> kinds.add(kind + ": " + count));
 		return String.join(separator, kinds);
+	}
+
+	/**
+	 * The OS's threads, and the virtual threads beside them when there were any.
+	 */
+	private static String threads(LoadResult result) {
+		String os = known(result.peakThreads());
+		return (result.peakVirtualThreads() > 0) ? os + " + " + result.peakVirtualThreads() + " virtual" : os;
 	}
 
 	private static String num(long value) {

@@ -349,7 +349,8 @@ public class LoadEngine {
 			return new LoadResult(this.app.name(), this.plan, elapsedNanos / 1_000_000, this.sent.sum(), this.ok.sum(),
 					errorsByKind, throughput, this.plan.efficiency(throughput), Latency.of(this.total),
 					this.peakInFlight.get(), this.sampler.peakServerInFlight(), this.sampler.peakThreads(),
-					this.sampler.peakHeap(), this.sampler.peakRss(), this.sampler.meanCpu(), engineCpu);
+					this.sampler.peakVirtualThreads(), this.sampler.peakHeap(), this.sampler.peakRss(),
+					this.sampler.meanCpu(), engineCpu);
 		}
 
 	}

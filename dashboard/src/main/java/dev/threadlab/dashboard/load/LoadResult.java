@@ -21,6 +21,8 @@ import java.util.Map;
  * never answered a sample
  * @param peakThreads the most live threads: the OS's count for a process the engine
  * knows, else the app's own, or -1
+ * @param peakVirtualThreads the most requests the app said ran on virtual threads (not in
+ * {@code peakThreads}), or -1
  * @param peakHeapBytes the most heap the app said it used, or -1
  * @param peakRssBytes the most resident memory of the app's process, or -1 when its pid
  * is not known
@@ -29,7 +31,8 @@ import java.util.Map;
  */
 public record LoadResult(String app, LoadPlan plan, long elapsedMs, long sent, long ok, Map<String, Long> errors,
 		double throughput, double efficiency, Latency latency, long peakClientInFlight, long peakServerInFlight,
-		long peakThreads, long peakHeapBytes, long peakRssBytes, double serverCpu, double engineCpu) {
+		long peakThreads, long peakVirtualThreads, long peakHeapBytes, long peakRssBytes, double serverCpu,
+		double engineCpu) {
 
 	/**
 	 * All the requests that did not get a 2xx answer.

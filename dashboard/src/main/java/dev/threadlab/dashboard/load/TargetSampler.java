@@ -43,6 +43,8 @@ final class TargetSampler {
 
 	private final AtomicLong peakOsThreads = new AtomicLong(-1);
 
+	private final AtomicLong peakVirtualThreads = new AtomicLong(-1);
+
 	private final AtomicLong peakHeap = new AtomicLong(-1);
 
 	private final AtomicLong peakRss = new AtomicLong(-1);
@@ -87,6 +89,7 @@ final class TargetSampler {
 			.doOnNext((body) -> {
 				this.peakServerInFlight.accumulateAndGet(body.inFlight(), Math::max);
 				this.peakAppThreads.accumulateAndGet(body.live(), Math::max);
+				this.peakVirtualThreads.accumulateAndGet(body.virtualThreads(), Math::max);
 			})
 			.onErrorResume((ex) -> Mono.empty())
 			.then();
@@ -135,6 +138,10 @@ final class TargetSampler {
 		return (os >= 0) ? os : this.peakAppThreads.get();
 	}
 
+	long peakVirtualThreads() {
+		return this.peakVirtualThreads.get();
+	}
+
 	long peakHeap() {
 		return this.peakHeap.get();
 	}
@@ -153,8 +160,9 @@ final class TargetSampler {
 	 *
 	 * @param live live platform threads
 	 * @param inFlight requests being served
+	 * @param virtualThreads requests running on a virtual thread
 	 */
-	record ThreadsBody(int live, int inFlight) {
+	record ThreadsBody(int live, int inFlight, int virtualThreads) {
 	}
 
 	/**

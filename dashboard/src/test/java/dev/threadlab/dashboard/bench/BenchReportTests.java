@@ -20,7 +20,7 @@ class BenchReportTests {
 	private static BenchRow row(String contender, int concurrency, double throughput) {
 		LoadPlan plan = LoadPlan.closed("/api/items/1", 1000, concurrency, Duration.ofSeconds(10));
 		LoadResult result = new LoadResult(contender, plan, 11_000, 5000, 4990, Map.of("timeout", 10L), throughput,
-				plan.efficiency(throughput), new Latency(4990, 1001, 1005, 1200, 1300, 1400), concurrency, 200, 231,
+				plan.efficiency(throughput), new Latency(4990, 1001, 1005, 1200, 1300, 1400), concurrency, 200, 231, 0,
 				64L << 20, 350L << 20, 0.2, 0.1);
 		return new BenchRow(contender, BenchRow.SWEEP, result);
 	}
