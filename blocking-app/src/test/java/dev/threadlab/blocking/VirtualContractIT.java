@@ -11,10 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.kit.ContractTestKit;
-import dev.threadlab.shared.kit.Jdks;
+import dev.threadlab.shared.lab.Jdks;
 import dev.threadlab.shared.kit.LabClient;
 import dev.threadlab.shared.kit.LabClient.Answer;
-import dev.threadlab.shared.kit.LabProcess;
+import dev.threadlab.shared.lab.LabProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import com.microsoft.playwright.Page.WaitForFunctionOptions;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import dev.threadlab.dashboard.lab.LabApp;
 import dev.threadlab.dashboard.lab.PollCounter;
-import dev.threadlab.shared.kit.LabProcess;
+import dev.threadlab.shared.lab.LabProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

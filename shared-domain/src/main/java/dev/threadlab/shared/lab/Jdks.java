@@ -1,4 +1,4 @@
-package dev.threadlab.shared.kit;
+package dev.threadlab.shared.lab;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,4 +1,4 @@
-package dev.threadlab.shared.kit;
+package dev.threadlab.shared.lab;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LabProcess implements AutoCloseable {
 
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
 	private final String name;
 
@@ -29,15 +29,21 @@ public final class LabProcess implements AutoCloseable {
 
 	private final Process process;
 
-	private LabProcess(String name, Path java, Path jar, int port, Path workDir, List<String> args) throws IOException {
+	private LabProcess(String name, Path java, Path jar, int port, List<String> jvmArgs, List<String> appArgs, Path log,
+			Path data) throws IOException {
 		this.name = name;
 		this.port = port;
-		this.log = workDir.resolve(name + ".log");
-		Path data = Files.createDirectories(workDir.resolve(name + "-data"));
-		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-jar", jar.toString(),
-				"--server.port=" + port, "--server.address=127.0.0.1", "--lab.files.dir=" + data));
-		command.addAll(args);
-		this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(this.log.toFile()).start();
+		this.log = log;
+		Files.createDirectories(data);
+		List<String> command = new ArrayList<>();
+		command.add(java.toString());
+		command.addAll(jvmArgs);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1",
+				"--lab.files.dir=" + data));
+		command.addAll(appArgs);
+		this.process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
 	}
 
 	/**
@@ -71,7 +77,27 @@ public final class LabProcess implements AutoCloseable {
 	 */
 	public static LabProcess start(String name, Path java, Path jar, int port, Path workDir, List<String> args)
 			throws IOException, InterruptedException {
-		LabProcess app = new LabProcess(name, java, jar, (port != 0) ? port : freePort(), workDir, args);
+		return start(name, java, jar, port, List.of("-Xmx512m"), args, workDir.resolve(name + ".log"),
+				workDir.resolve(name + "-data"));
+	}
+
+	/**
+	 * Starts an app with every option spelled out and waits until it is healthy.
+	 * @param name its name, for messages
+	 * @param java the {@code java} executable
+	 * @param jar its executable jar
+	 * @param port the port, or 0 for a free one
+	 * @param jvmArgs JVM options, such as {@code -Xmx1g}
+	 * @param appArgs application arguments
+	 * @param log the file its output is appended to
+	 * @param data its data folder ({@code lab.files.dir})
+	 * @return the running app
+	 * @throws IOException when it cannot be started
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	public static LabProcess start(String name, Path java, Path jar, int port, List<String> jvmArgs,
+			List<String> appArgs, Path log, Path data) throws IOException, InterruptedException {
+		LabProcess app = new LabProcess(name, java, jar, (port != 0) ? port : freePort(), jvmArgs, appArgs, log, data);
 		try {
 			app.awaitHealthy();
 		}
@@ -96,6 +122,14 @@ public final class LabProcess implements AutoCloseable {
 	 */
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * The app's process id, for reading its memory from outside.
+	 * @return the pid
+	 */
+	public long pid() {
+		return this.process.pid();
 	}
 
 	private void awaitHealthy() throws IOException, InterruptedException {
@@ -143,7 +177,7 @@ public final class LabProcess implements AutoCloseable {
 	public void close() {
 		this.process.destroy();
 		try {
-			if (!this.process.waitFor(15, TimeUnit.SECONDS)) {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
 			}
 		}
