@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import dev.threadlab.shared.contract.FileEntry;
@@ -28,6 +25,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static dev.threadlab.shared.kit.TestBytes.sha256;
+import static dev.threadlab.shared.kit.TestBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -177,21 +176,6 @@ class BlockingApplicationTests {
 	private static JsonNode ok(Answer answer) {
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		return answer.json();
-	}
-
-	private static byte[] randomBytes(int size) {
-		byte[] bytes = new byte[size];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return bytes;
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

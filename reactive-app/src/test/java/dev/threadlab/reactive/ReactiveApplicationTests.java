@@ -9,11 +9,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +45,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
 
+import static dev.threadlab.shared.kit.TestBytes.sha256;
+import static dev.threadlab.shared.kit.TestBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -437,21 +437,6 @@ class ReactiveApplicationTests {
 			request.header("Content-Type", contentType);
 		}
 		return new Exchange(request.build(), status);
-	}
-
-	private static byte[] randomBytes(int size) {
-		byte[] bytes = new byte[size];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return bytes;
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private record Exchange(HttpRequest request, int status) {

@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import dev.threadlab.shared.contract.FileEntry;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static dev.threadlab.shared.kit.TestBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -143,12 +143,6 @@ class ChunkedFilesTests {
 			}
 
 		};
-	}
-
-	private static byte[] randomBytes(int size) {
-		byte[] bytes = new byte[size];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return bytes;
 	}
 
 	private static String digest(byte[] bytes) {

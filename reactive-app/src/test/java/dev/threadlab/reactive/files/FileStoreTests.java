@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import dev.threadlab.shared.contract.FileEntry;
@@ -29,6 +26,8 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 
+import static dev.threadlab.shared.kit.TestBytes.sha256;
+import static dev.threadlab.shared.kit.TestBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FileStoreTests {
@@ -136,21 +135,6 @@ class FileStoreTests {
 		int size = 10_000;
 		return Flux.range(0, (bytes.length + size - 1) / size)
 			.map((i) -> buffers.wrap(ByteBuffer.wrap(bytes, i * size, Math.min(size, bytes.length - i * size))));
-	}
-
-	private static byte[] randomBytes(int size) {
-		byte[] bytes = new byte[size];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return bytes;
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -3,7 +3,6 @@ package dev.threadlab.shared.kit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,6 +32,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import static dev.threadlab.shared.kit.TestBytes.sha256;
+import static dev.threadlab.shared.kit.TestBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -828,10 +829,6 @@ public abstract class ContractTestKit {
 		return HexFormat.of().formatHex(value);
 	}
 
-	private static String sha256(byte[] bytes) {
-		return HexFormat.of().formatHex(sha256Bytes(bytes));
-	}
-
 	private static byte[] sha256Bytes(byte[] bytes) {
 		try {
 			return MessageDigest.getInstance("SHA-256").digest(bytes);
@@ -839,12 +836,6 @@ public abstract class ContractTestKit {
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static byte[] randomBytes(int size) {
-		byte[] bytes = new byte[size];
-		ThreadLocalRandom.current().nextBytes(bytes);
-		return bytes;
 	}
 
 	private static String uniqueName(String what) {
