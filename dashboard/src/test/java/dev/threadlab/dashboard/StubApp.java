@@ -40,15 +40,20 @@ public final class StubApp implements AutoCloseable {
 
 	private volatile Duration threadsDelay = Duration.ZERO;
 
-	private StubApp(String name) {
+	private volatile int tomcatMaxThreads = 200;
+
+	private StubApp(String name, boolean knobs) {
 		this.name = name;
-		this.server = HttpServer.create()
-			.host("127.0.0.1")
-			.port(0)
-			.route((routes) -> routes.get("/api/threads", this::threads)
+		this.server = HttpServer.create().host("127.0.0.1").port(0).route((routes) -> {
+			routes.get("/api/threads", this::threads)
 				.get("/api/activity", this::activity)
-				.get("/api/items/{id}", this::item))
-			.bindNow();
+				.get("/api/items/{id}", this::item);
+			// Like blocking-app started with lab.knobs.enabled=true; elsewhere the
+			// knobs are not there at all.
+			if ("blocking".equals(name)) {
+				routes.get("/api/lab/knobs", this::knobs).put("/api/lab/knobs/tomcat-threads", this::resize);
+			}
+		}).bindNow();
 	}
 
 	/**
@@ -57,7 +62,17 @@ public final class StubApp implements AutoCloseable {
 	 * @return the running stub
 	 */
 	public static StubApp start(String name) {
-		return new StubApp(name);
+		return new StubApp(name, "blocking".equals(name));
+	}
+
+	/**
+	 * Starts a stub without the lab's knobs, as an app started without
+	 * {@code lab.knobs.enabled=true}.
+	 * @param name the app it plays
+	 * @return the running stub
+	 */
+	public static StubApp startWithoutKnobs(String name) {
+		return new StubApp(name, false);
 	}
 
 	public LabApp labApp() {
@@ -126,6 +141,24 @@ public final class StubApp implements AutoCloseable {
 			return "{\"item\":{\"id\":" + id + ",\"name\":\"item-" + id
 					+ "\",\"createdAt\":\"2026-01-01T00:00:00Z\"},\"trace\":{" + fields + "}}";
 		}));
+	}
+
+	private Mono<Void> knobs(HttpServerRequest request, HttpServerResponse response) {
+		return json(response, Mono.fromSupplier(() -> "{\"tomcatMaxThreads\":" + this.tomcatMaxThreads + "}"));
+	}
+
+	private Mono<Void> resize(HttpServerRequest request, HttpServerResponse response) {
+		Map<String, List<String>> query = UriComponentsBuilder.fromUriString(request.uri()).build().getQueryParams();
+		int max = Integer.parseInt(query.getOrDefault("max", List.of("0")).get(0));
+		if (max < 1 || max > 1000) {
+			return response.status(400)
+				.header("Content-Type", "application/problem+json")
+				.sendString(
+						Mono.just("{\"status\":400,\"detail\":\"max must be between 1 and 1000, got " + max + "\"}"))
+				.then();
+		}
+		this.tomcatMaxThreads = max;
+		return knobs(request, response);
 	}
 
 	private static Mono<Void> json(HttpServerResponse response, Mono<String> body) {
