@@ -1,6 +1,7 @@
 import { ThreadsView } from './threads.js';
 import { answersPerBin, drawRace, drawTimeline } from './bars.js';
 import { onLoad, restoreLoad } from './load.js';
+import { refreshKnobs } from './knobs.js';
 
 const TIMELINE_MS = 30000;
 const KEEP_ACTIVITY = 2000;
@@ -34,6 +35,8 @@ function onSample(sample) {
 	if (!app) return;
 	app.threads.add(sample);
 	const { card } = app;
+	// An app that comes back is a new process, with its knobs where they start.
+	if (sample.status === 'up' && card.dataset.status !== 'up') refreshKnobs();
 	card.dataset.status = sample.status;
 	card.dataset.sampledAt = sample.at;
 	card.querySelector('.status').textContent = sample.status === 'up' ? 'up'
@@ -46,11 +49,26 @@ function onSample(sample) {
 		card.querySelector('[data-field="live"]').textContent = t.live;
 		card.querySelector('[data-field="inFlight"]').textContent = t.inFlight;
 		card.querySelector('[data-field="virtualThreads"]').textContent = t.virtualThreads;
+		showDbPool(card, t.dbPool);
 	}
 	else if (sample.status === 'down') {
 		card.querySelectorAll('[data-field]').forEach((b) => (b.textContent = '–'));
 	}
 	schedule();
+}
+
+function showDbPool(card, pool) {
+	const line = card.querySelector('.db-pool');
+	if (!pool) {
+		line.textContent = 'db pool: not opened yet';
+		line.classList.remove('full');
+		return;
+	}
+	line.textContent = `db pool (${pool.name}): ${pool.active} of ${pool.max} connections in use`
+		+ (pool.pending ? ` · ${pool.pending} waiting for one` : '');
+	line.classList.toggle('full', pool.pending > 0);
+	line.dataset.pending = pool.pending;
+	line.dataset.active = pool.active;
 }
 
 function onActivity(recent) {
@@ -100,7 +118,8 @@ function showRaceStatus() {
 	const status = document.getElementById('race-status');
 	const done = [...cards.values()].reduce((n, app) => n + app.race.length, 0);
 	const total = race.info.plan.groups.reduce((n, g) => n + g.count, 0) * race.info.apps.length;
-	status.textContent = race.running ? `Racing “${race.info.plan.title}”: ${done} of ${total} answers in`
+	const how = race.info.plan.oneAppAtATime ? ` (one app at a time: ${race.info.apps.join(', then ')})` : '';
+	status.textContent = race.running ? `Racing “${race.info.plan.title}”${how}: ${done} of ${total} answers in`
 		: `“${race.info.plan.title}” finished: ${done} answers.`;
 	document.querySelectorAll('.race button, .custom button').forEach((b) => (b.disabled = race.running));
 }
@@ -114,6 +133,25 @@ function summaryText(app) {
 	const failed = results.filter((r) => r.error || r.status >= 400).length;
 	return `${results.length} answered by ${threads} thread${threads === 1 ? '' : 's'} in ${(last / 1000).toFixed(2)} s`
 		+ (failed ? ` · ${failed} failed` : '') + (s ? '' : ' …');
+}
+
+// Probes only time how fast an app answers anything while the rest of the race runs.
+function showProbe(app) {
+	const line = app.card.querySelector('.probe');
+	const probes = app.race.filter((r) => r.probe).map((r) => r.latencyMs).sort((a, b) => a - b);
+	if (!probes.length) {
+		line.textContent = '';
+		line.className = 'probe';
+		delete line.dataset.maxMs;
+		return;
+	}
+	const ms = (v) => (v >= 1000 ? (v / 1000).toFixed(2) + ' s' : v.toFixed(0) + ' ms');
+	const slowest = probes[probes.length - 1];
+	const median = probes[Math.floor((probes.length - 1) / 2)];
+	line.textContent = `Probes: ${probes.length}, median ${ms(median)}, slowest ${ms(slowest)}`
+		+ (slowest >= 1000 ? ': they waited for a busy thread' : '');
+	line.className = 'probe ' + (slowest >= 1000 ? 'slow' : 'fast');
+	line.dataset.maxMs = slowest.toFixed(0);
 }
 
 function orderText(app) {
@@ -244,6 +282,7 @@ function draw() {
 		drawRace(app.card.querySelector('canvas.race-bars'), app.race, span, app.card.dataset.model, binMax);
 		app.card.querySelector('.race-summary').textContent = summaryText(app);
 		app.card.querySelector('.order').textContent = orderText(app);
+		showProbe(app);
 		drawTimeline(app.card.querySelector('canvas.timeline'), app.activity, now, TIMELINE_MS, app.view, app.card.dataset.model);
 	}
 }
@@ -277,6 +316,8 @@ events.addEventListener('load', (event) => onLoad(JSON.parse(event.data)));
 events.addEventListener('error', () => {
 	document.body.dataset.connected = 'false';
 });
+
+refreshKnobs();
 
 const first = document.querySelector('button.preset');
 if (first) loadCurl(new URLSearchParams({ preset: first.dataset.preset }), first.textContent);

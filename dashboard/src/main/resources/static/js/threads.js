@@ -50,7 +50,8 @@ export class ThreadsView {
 		const s = snapshot.states;
 		const parked = (s.WAITING || 0) + (s.TIMED_WAITING || 0);
 		this.states.textContent = `running ${s.RUNNABLE || 0} · parked ${parked} · blocked ${s.BLOCKED || 0}`
-			+ ` · peak ${snapshot.peak} · ${snapshot.availableProcessors} cores · Java ${snapshot.javaVersion.split(/[+-]/)[0]}`;
+			+ ` · peak ${snapshot.peak} · ${snapshot.availableProcessors} cores · Java ${snapshot.javaVersion.split(/[+-]/)[0]}`
+			+ (snapshot.pinnedEvents != null ? ` · pinned ${snapshot.pinnedEvents}` : '');
 		return perRow;
 	}
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -77,7 +79,9 @@ class DashboardBrowserTests {
 		require(Files.isRegularFile(BLOCKING_JAR) && Files.isRegularFile(REACTIVE_JAR), "the apps' jars are not built: "
 				+ BLOCKING_JAR + ", " + REACTIVE_JAR + " (run ./mvnw verify from the root)");
 		workDir = Files.createTempDirectory("threadlab-e2e");
-		blocking = LabProcess.start("blocking", BLOCKING_JAR, 0, workDir);
+		// With its knobs on, as run.sh starts it, so the page can resize its thread pool.
+		blocking = LabProcess.start("blocking", Path.of(System.getProperty("java.home"), "bin", "java"), BLOCKING_JAR,
+				0, workDir, List.of("--lab.knobs.enabled=true"));
 		reactive = LabProcess.start("reactive", REACTIVE_JAR, 0, workDir);
 		browser = Browser.launch();
 	}
@@ -189,6 +193,93 @@ class DashboardBrowserTests {
 		page.waitForSelector("#app-reactive[data-status='up']",
 				new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED).setTimeout(TIMEOUT_MS));
 		assertThat(this.consoleErrors).isEmpty();
+	}
+
+	@Test
+	@Order(5)
+	void aSleepOnTheEventLoopHoldsUpItsProbesAndOffloadingTheSleepFreesThem() {
+		Page page = open();
+		page.waitForSelector("#app-reactive[data-status='up']");
+		race(page, "sleep-on-loop", "Blocking sleeps on the event loop");
+		// Four 2 s sleeps hold the event loops: a probe sent meanwhile waits for one to
+		// wake. Tomcat gives each sleeper its own thread, and the probes go by.
+		assertThat(probeMaxMs(page, "reactive")).isGreaterThanOrEqualTo(1_000);
+		assertThat(probeMaxMs(page, "blocking")).isLessThan(1_000);
+		assertThat(page.textContent("#app-reactive [data-testid=probe]")).contains("Probes: 15");
+		race(page, "sleep-offloaded", "The same sleeps, offloaded");
+		assertThat(probeMaxMs(page, "reactive")).isLessThan(1_000);
+		assertThat(page.getAttribute("#app-reactive [data-testid=probe]", "class")).contains("fast");
+		assertThat(this.consoleErrors).isEmpty();
+	}
+
+	@Test
+	@Order(6)
+	void holdingTheConnectionsShowsEachPoolFullWithRequestsWaiting() {
+		Page page = open();
+		page.waitForSelector("#app-reactive[data-status='up']");
+		// The page is polled every 500 ms; a sampler in the page keeps the most waiting
+		// seen per app, so a short peak between two looks is not missed.
+		page.evaluate("() => { window.mostWaiting = {}; setInterval(() => { "
+				+ "for (const line of document.querySelectorAll('[data-testid=db-pool]')) { "
+				+ "const app = line.closest('article').dataset.app; "
+				+ "window.mostWaiting[app] = Math.max(window.mostWaiting[app] || 0, Number(line.dataset.pending || 0)); "
+				+ "} }, 50); }");
+		race(page, "pool-hold", "30 reads that hold a connection for 1 s");
+		for (String app : List.of("blocking", "reactive")) {
+			int mostWaiting = ((Number) page.evaluate("(app) => window.mostWaiting[app]", app)).intValue();
+			assertThat(mostWaiting).as(app + ": most requests seen waiting for a connection").isBetween(1, 20);
+			// Ten connections for thirty 1 s requests: three waves.
+			assertThat(raceSeconds(page, app)).as(app).isGreaterThanOrEqualTo(2.5);
+			assertThat(page.textContent("#app-" + app + " [data-testid=db-pool]")).contains("of 10 connections in use");
+		}
+	}
+
+	@Test
+	@Order(7)
+	void theKnobRunsTheSameRaceOnFewerTomcatThreads() {
+		Page page = open();
+		page.waitForSelector("#app-reactive[data-status='up']");
+		page.waitForSelector("#app-blocking [data-testid=knob][data-state='on']");
+		// Nothing to resize on the event loop.
+		assertThat(page.isHidden("#app-reactive [data-testid=knob]")).isTrue();
+		try {
+			page.click("#app-blocking button.knob-set[data-max='20']");
+			page.waitForSelector("#app-blocking [data-testid=knob][data-max='20']");
+			race(page, "waves-40", "40 requests of 0.5 s: try 200, 20, 2 threads");
+			// Twenty threads for forty 0.5 s requests: two waves.
+			assertThat(page.textContent("#app-blocking [data-testid=race-summary]"))
+				.startsWith("40 answered by 20 threads");
+			assertThat(raceSeconds(page, "blocking")).isGreaterThanOrEqualTo(0.95);
+		}
+		finally {
+			page.click("#app-blocking button.knob-set[data-max='200']");
+			page.waitForSelector("#app-blocking [data-testid=knob][data-max='200']");
+		}
+		assertThat(this.consoleErrors).isEmpty();
+	}
+
+	/** Runs a preset and waits until every app has every answer in. */
+	private static void race(Page page, String preset, String title) {
+		page.click("button.preset[data-preset='" + preset + "']");
+		page.waitForFunction(
+				"(title) => document.querySelector('[data-testid=race-status]').textContent"
+						+ ".startsWith('“' + title + '” finished')",
+				title, new WaitForFunctionOptions().setTimeout(60_000));
+		// The cards are drawn a few times a second: wait for the frame with every answer.
+		page.waitForFunction("() => [...document.querySelectorAll('[data-testid=race-summary]')]"
+				+ ".every((s) => s.textContent && !s.textContent.endsWith('…'))");
+	}
+
+	private static double probeMaxMs(Page page, String app) {
+		return Double.parseDouble(page.getAttribute("#app-" + app + " [data-testid=probe]", "data-max-ms"));
+	}
+
+	/** The seconds from a race's start to an app's last answer, from its summary. */
+	private static double raceSeconds(Page page, String app) {
+		String summary = page.textContent("#app-" + app + " [data-testid=race-summary]");
+		Matcher seconds = Pattern.compile(" in ([0-9.]+) s").matcher(summary);
+		assertThat(seconds.find()).as(summary).isTrue();
+		return Double.parseDouble(seconds.group(1));
 	}
 
 	private Page open() {

@@ -25,7 +25,8 @@ class PageController {
 	@GetMapping("/")
 	String dashboard(Model model) {
 		model.addAttribute("apps", this.feed.apps());
-		model.addAttribute("presets", RacePresets.ALL);
+		model.addAttribute("stories", RacePresets.STORIES);
+		model.addAttribute("breakIt", RacePresets.BREAK_IT);
 		model.addAttribute("endpoints", RaceForm.ENDPOINT_ORDER);
 		model.addAttribute("maxRequests", RaceForm.MAX_REQUESTS);
 		model.addAttribute("loadEndpoints", LoadForm.ENDPOINTS);

@@ -10,8 +10,35 @@ package dev.threadlab.dashboard.race;
  * 1000, different for each request
  * @param startMs when the first one is sent, after the race starts
  * @param spacingMs the time between two of them; 0 sends them all at once
+ * @param probe whether these requests only measure how fast the app answers while the
+ * others run; their latencies are reported apart
  */
-public record RaceGroup(String label, int count, String path, int startMs, int spacingMs) {
+public record RaceGroup(String label, int count, String path, int startMs, int spacingMs, boolean probe) {
+
+	/**
+	 * Requests that take part in the race.
+	 * @param label what the bars are called
+	 * @param count how many requests
+	 * @param path the path and query on each app
+	 * @param startMs when the first one is sent
+	 * @param spacingMs the time between two of them
+	 */
+	public RaceGroup(String label, int count, String path, int startMs, int spacingMs) {
+		this(label, count, path, startMs, spacingMs, false);
+	}
+
+	/**
+	 * Probes: cheap requests that time how long the app takes to answer anything at all
+	 * while the others run.
+	 * @param count how many
+	 * @param path what they ask for
+	 * @param startMs when the first one is sent
+	 * @param spacingMs the time between two of them
+	 * @return the group, labelled {@code probe}
+	 */
+	public static RaceGroup probes(int count, String path, int startMs, int spacingMs) {
+		return new RaceGroup("probe", count, path, startMs, spacingMs, true);
+	}
 
 	/**
 	 * The path of the {@code n}th request of the group.

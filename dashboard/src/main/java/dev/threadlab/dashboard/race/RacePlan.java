@@ -11,8 +11,23 @@ import java.util.List;
  * @param story two or three sentences: what to look for, and why it happens
  * @param groups the requests
  * @param concurrency the most requests in flight to one app
+ * @param oneAppAtATime race the apps one after the other instead of together: for work
+ * that needs the cores, which apps racing at once on one machine would share
  */
-public record RacePlan(String id, String title, String story, List<RaceGroup> groups, int concurrency) {
+public record RacePlan(String id, String title, String story, List<RaceGroup> groups, int concurrency,
+		boolean oneAppAtATime) {
+
+	/**
+	 * A race that every app runs at the same moment.
+	 * @param id the preset's id
+	 * @param title a short name
+	 * @param story what to look for
+	 * @param groups the requests
+	 * @param concurrency the most requests in flight to one app
+	 */
+	public RacePlan(String id, String title, String story, List<RaceGroup> groups, int concurrency) {
+		this(id, title, story, groups, concurrency, false);
+	}
 
 	/**
 	 * The requests one by one, in the order they are sent.
@@ -23,13 +38,14 @@ public record RacePlan(String id, String title, String story, List<RaceGroup> gr
 		for (RaceGroup group : this.groups) {
 			for (int n = 1; n <= group.count(); n++) {
 				requests.add(new PlannedRequest(requests.size(), group.labelOf(n), group.pathOf(n),
-						group.startMs() + (n - 1) * group.spacingMs()));
+						group.startMs() + (n - 1) * group.spacingMs(), group.probe()));
 			}
 		}
 		requests.sort((a, b) -> Integer.compare(a.offsetMs(), b.offsetMs()));
 		List<PlannedRequest> ordered = new ArrayList<>(requests.size());
 		for (PlannedRequest request : requests) {
-			ordered.add(new PlannedRequest(ordered.size(), request.label(), request.path(), request.offsetMs()));
+			ordered.add(new PlannedRequest(ordered.size(), request.label(), request.path(), request.offsetMs(),
+					request.probe()));
 		}
 		return ordered;
 	}
@@ -49,8 +65,9 @@ public record RacePlan(String id, String title, String story, List<RaceGroup> gr
 	 * @param label its name on the bars
 	 * @param path its path and query
 	 * @param offsetMs when it is sent, after the race starts
+	 * @param probe whether it only measures how fast the app answers
 	 */
-	public record PlannedRequest(int index, String label, String path, int offsetMs) {
+	public record PlannedRequest(int index, String label, String path, int offsetMs, boolean probe) {
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.threadlab.dashboard.race;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The races that tell threadlab's stories.
@@ -46,18 +47,55 @@ public final class RacePresets {
 					new RaceGroup("db", 40, "/api/items/{n}?delayMs=20", 50, 25)),
 			41);
 
+	/** Work that needs a core: threads and loops cannot add cores. */
+	public static final RacePlan CPU_CORES = new RacePlan("cpu-cores", "Eight CPU-heavy requests, one app at a time",
+			"Eight requests of two million SHA-256 rounds each, and nothing to wait on. Whether 200 threads, "
+					+ "a few event loops or virtual threads run them, two cores do all the work, so every app "
+					+ "needs about the same time: the event loop gains nothing when there is no waiting to hand off. "
+					+ "The apps race one after the other, so that none of them shares the cores with another.",
+			List.of(new RaceGroup("cpu", 8, "/api/cpu?iterations=2000000", 0, 0)), 8, true);
+
 	/** What a blocking call does to an event loop. */
-	public static final RacePlan SLEEP = new RacePlan("sleep-on-loop", "A blocking sleep on the event loop",
-			"Thread.sleep stands for any blocking call. On Tomcat it is business as usual: the sleeping request "
-					+ "keeps its own thread and nobody else notices. On the event loop the sleep holds a loop "
-					+ "thread that other connections share, so the requests behind it wait until it wakes; "
-					+ "with offload=true the sleep would run on a worker pool instead.",
-			List.of(new RaceGroup("sleep", 1, "/api/sleep?delayMs=2000", 0, 0),
-					new RaceGroup("db", 40, "/api/items/{n}?delayMs=20", 100, 50)),
-			41);
+	public static final RacePlan SLEEP = new RacePlan("sleep-on-loop", "Blocking sleeps on the event loop",
+			"Four requests call Thread.sleep for 2 s, one for each event loop of a small machine, and a cheap "
+					+ "probe follows every 100 ms. Tomcat and virtual threads give each sleeper a thread of its own, "
+					+ "so the probes answer at once. On the event loop the sleeps hold the loops every connection "
+					+ "shares, and the probes wait until the sleepers wake: look at the probes' latency.",
+			List.of(new RaceGroup("sleep", 4, "/api/sleep?delayMs=2000", 0, 0),
+					RaceGroup.probes(15, "/api/items/1", 200, 100)),
+			19);
+
+	/** The cure: the blocking call moved off the event loop. */
+	public static final RacePlan SLEEP_OFFLOADED = new RacePlan("sleep-offloaded", "The same sleeps, offloaded",
+			"The same four 2 s sleeps with offload=true: the event-loop app runs each one on its bounded worker "
+					+ "pool (Reactor's boundedElastic) and its loops stay free. The probes now answer within "
+					+ "milliseconds on every app; the sleepers still take 2 s, on worker threads.",
+			List.of(new RaceGroup("sleep", 4, "/api/sleep?delayMs=2000&offload=true", 0, 0),
+					RaceGroup.probes(15, "/api/items/1", 200, 100)),
+			19);
+
+	/** A connection pool of 10 as the limit. */
+	public static final RacePlan HOLD = new RacePlan("pool-hold", "30 reads that hold a connection for 1 s",
+			"With holdConnection=true each request keeps its pooled database connection for the whole 1 s wait. "
+					+ "Every app has a pool of 10, so 10 requests run and 20 wait for a connection: three waves, "
+					+ "3 s, whatever the threading model. Watch the db pool line on each app: 10 in use, 20 waiting.",
+			List.of(new RaceGroup("hold", 30, "/api/items/{n}?delayMs=1000&holdConnection=true", 0, 0)), 30);
+
+	/** The same race on fewer Tomcat threads. */
+	public static final RacePlan SMALL_POOL = new RacePlan("waves-40", "40 requests of 0.5 s: try 200, 20, 2 threads",
+			"Forty requests that each wait 0.5 s. On 200 Tomcat threads they all run at once; set blocking's "
+					+ "threads to 20 with the buttons on its card and they come in two waves, on 2 in twenty waves "
+					+ "(10 s). The event loop and virtual threads have no such pool to run out of.",
+			List.of(new RaceGroup("r", 40, "/api/items/{n}?delayMs=500", 0, 0)), 40);
+
+	/** The races that tell the seeds' stories. */
+	public static final List<RacePlan> STORIES = List.of(ABC, WAVE, SLOW_FILE, CPU);
+
+	/** The races that break a model on purpose. */
+	public static final List<RacePlan> BREAK_IT = List.of(SLEEP, SLEEP_OFFLOADED, CPU_CORES, HOLD, SMALL_POOL);
 
 	/** Every preset, in the order the page lists them. */
-	public static final List<RacePlan> ALL = List.of(ABC, WAVE, SLOW_FILE, CPU, SLEEP);
+	public static final List<RacePlan> ALL = Stream.concat(STORIES.stream(), BREAK_IT.stream()).toList();
 
 	private RacePresets() {
 	}

@@ -17,20 +17,22 @@ import org.jspecify.annotations.Nullable;
  * thread or loop, the network (latency minus the server's {@code elapsedMs})
  * @param servedMs the server's {@code elapsedMs}
  * @param error why there was no answer
+ * @param probe whether it was a probe, which only measures how fast the app answers
  */
 public record RaceResult(String app, int index, String label, double sentMs, double latencyMs, int status,
-		@Nullable Trace trace, double waitingMs, double servedMs, @Nullable String error) {
+		@Nullable Trace trace, double waitingMs, double servedMs, @Nullable String error, boolean probe) {
 
 	static RaceResult answered(String app, RacePlan.PlannedRequest request, double sentMs, double latencyMs, int status,
 			@Nullable Trace trace) {
 		double served = (trace != null) ? Math.min(trace.elapsedMs(), latencyMs) : 0;
 		return new RaceResult(app, request.index(), request.label(), sentMs, latencyMs, status, trace,
-				latencyMs - served, served, null);
+				latencyMs - served, served, null, request.probe());
 	}
 
 	static RaceResult failed(String app, RacePlan.PlannedRequest request, double sentMs, double latencyMs,
 			String error) {
-		return new RaceResult(app, request.index(), request.label(), sentMs, latencyMs, 0, null, latencyMs, 0, error);
+		return new RaceResult(app, request.index(), request.label(), sentMs, latencyMs, 0, null, latencyMs, 0, error,
+				request.probe());
 	}
 
 	/**

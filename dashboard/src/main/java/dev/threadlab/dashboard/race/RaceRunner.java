@@ -23,7 +23,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Runs races, one at a time: sends a plan's requests to every app from the same starting
- * moment, without blocking a thread per request, and times each from the client's side.
+ * moment (or, for work that needs the cores, to one app after the other), without
+ * blocking a thread per request, and times each from the client's side.
  */
 @Component
 public class RaceRunner {
@@ -64,19 +65,26 @@ public class RaceRunner {
 			throw new RaceBusyException();
 		}
 		emit(new RaceUpdate("started", info.id(), info, List.of(), List.of()));
-		long zero = System.nanoTime() + LEAD.toNanos();
 		List<AppShare> perApp = apps.stream().map((app) -> new AppShare(app, plan)).toList();
-		Flux.merge(perApp.stream().map((list) -> list.fire(zero)).toList())
-			.bufferTimeout(500, Duration.ofMillis(250))
-			.doOnNext((batch) -> {
-				race.add(batch);
-				emit(new RaceUpdate("results", info.id(), null, batch, List.of()));
-			})
-			.doFinally((signal) -> {
-				List<RaceSummary> summaries = race.finish();
-				emit(new RaceUpdate("finished", info.id(), null, List.of(), summaries));
-			})
-			.subscribe();
+		Flux<RaceResult> all;
+		if (plan.oneAppAtATime()) {
+			// Each app starts its own clock once the one before it has every answer in,
+			// so no app's requests share the cores with another app's.
+			all = Flux.concat(perApp.stream()
+				.map((share) -> Flux.defer(() -> share.fire(System.nanoTime() + LEAD.toNanos())))
+				.toList());
+		}
+		else {
+			long zero = System.nanoTime() + LEAD.toNanos();
+			all = Flux.merge(perApp.stream().map((share) -> share.fire(zero)).toList());
+		}
+		all.bufferTimeout(500, Duration.ofMillis(250)).doOnNext((batch) -> {
+			race.add(batch);
+			emit(new RaceUpdate("results", info.id(), null, batch, List.of()));
+		}).doFinally((signal) -> {
+			List<RaceSummary> summaries = race.finish();
+			emit(new RaceUpdate("finished", info.id(), null, List.of(), summaries));
+		}).subscribe();
 		return info;
 	}
 

@@ -19,9 +19,12 @@ import dev.threadlab.shared.contract.Trace;
  * @param threads distinct threads that began handling them
  * @param totalMs from the race's start to the last answer
  * @param maxWaitingMs the longest time a request waited unseen by the server
+ * @param probes how many probes it answered (or failed)
+ * @param probeMedianMs the probes' median latency, or -1 without probes
+ * @param probeMaxMs the probes' longest latency, or -1 without probes
  */
 public record RaceSummary(String app, int answered, int failed, List<String> arrivalOrder, List<String> completionOrder,
-		int threads, double totalMs, double maxWaitingMs) {
+		int threads, double totalMs, double maxWaitingMs, int probes, double probeMedianMs, double probeMaxMs) {
 
 	static RaceSummary of(String app, Collection<RaceResult> results) {
 		List<RaceResult> mine = results.stream().filter((result) -> result.app().equals(app)).toList();
@@ -34,6 +37,8 @@ public record RaceSummary(String app, int answered, int failed, List<String> arr
 			.comparingDouble(
 					(RaceResult result) -> (result.trace() != null) ? result.trace().completion() : Double.MAX_VALUE)
 			.thenComparingDouble(RaceResult::doneMs);
+		// A probe that got no answer waited at least as long as it was given.
+		double[] probes = mine.stream().filter(RaceResult::probe).mapToDouble(RaceResult::latencyMs).sorted().toArray();
 		Set<String> threads = new HashSet<>();
 		mine.stream()
 			.map(RaceResult::trace)
@@ -44,7 +49,16 @@ public record RaceSummary(String app, int answered, int failed, List<String> arr
 				mine.stream().sorted(byArrival).map(RaceResult::label).toList(),
 				mine.stream().sorted(byCompletion).map(RaceResult::label).toList(), threads.size(),
 				mine.stream().mapToDouble(RaceResult::doneMs).max().orElse(0),
-				mine.stream().mapToDouble(RaceResult::waitingMs).max().orElse(0));
+				mine.stream().mapToDouble(RaceResult::waitingMs).max().orElse(0), probes.length, median(probes),
+				(probes.length > 0) ? probes[probes.length - 1] : -1);
+	}
+
+	private static double median(double[] sorted) {
+		if (sorted.length == 0) {
+			return -1;
+		}
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 }

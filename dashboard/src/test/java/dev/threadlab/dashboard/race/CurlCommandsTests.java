@@ -35,8 +35,9 @@ class CurlCommandsTests {
 
 	@Test
 	void spacedRequestsAreALoop() {
-		assertThat(CurlCommands.of(RacePresets.SLEEP, this.blocking)).contains("for n in $(seq 1 40); do curl")
-			.contains("'http://127.0.0.1:8081/api/items/'$n'?delayMs=20' & sleep 0.05; done");
+		assertThat(CurlCommands.of(RacePresets.SLOW_FILE, this.blocking))
+			.contains("sleep 0.20\nfor n in $(seq 1 40); do curl")
+			.contains("'http://127.0.0.1:8081/api/items/'$n'?delayMs=50' & sleep 0.06; done");
 	}
 
 }

@@ -29,7 +29,7 @@ class RaceFormTests {
 
 	@Test
 	void everyPresetTellsItsStoryInTwoOrThreeSentences() {
-		assertThat(RacePresets.ALL).hasSize(5).allSatisfy((plan) -> {
+		assertThat(RacePresets.ALL).hasSize(9).allSatisfy((plan) -> {
 			assertThat(plan.story().split("(?<=[.!?]) ")).hasSizeBetween(2, 4);
 			assertThat(plan.size()).isBetween(1, RaceForm.MAX_REQUESTS);
 			assertThat(plan.concurrency()).isBetween(1, RaceForm.MAX_CONCURRENCY);

@@ -1,6 +1,7 @@
 package dev.threadlab.dashboard.race;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import dev.threadlab.dashboard.StubApp;
@@ -31,6 +32,8 @@ class RaceRunnerTests {
 					assertThat(summary.arrivalOrder()).containsExactly("A", "B", "C");
 					assertThat(summary.completionOrder()).containsExactly("C", "B", "A");
 					assertThat(summary.answered()).isEqualTo(3);
+					assertThat(summary.probes()).isZero();
+					assertThat(summary.probeMaxMs()).isEqualTo(-1);
 				}))
 				.verifyComplete();
 		}
@@ -67,6 +70,56 @@ class RaceRunnerTests {
 				.filter((update) -> update.type().equals("finished"))
 				.blockFirst(Duration.ofSeconds(5));
 			this.runner.start(RacePresets.ABC, List.of(stub.labApp()));
+		}
+	}
+
+	@Test
+	void oneAppAtATimeStartsEachAppOnceTheOneBeforeHasEveryAnswer() {
+		RacePlan plan = new RacePlan("seq", "one after the other", "A test. Of order.",
+				List.of(new RaceGroup("r", 3, "/api/items/{n}?delayMs=300", 0, 0)), 3, true);
+		try (StubApp blocking = StubApp.start("blocking"); StubApp reactive = StubApp.start("reactive")) {
+			StepVerifier.create(this.runner.updates().takeUntil((update) -> update.type().equals("finished")))
+				.then(() -> this.runner.start(plan, List.of(blocking.labApp(), reactive.labApp())))
+				.thenConsumeWhile((update) -> true)
+				.verifyComplete();
+			List<RaceResult> results = this.runner.current().results();
+			assertThat(results).hasSize(6).allSatisfy((result) -> assertThat(result.status()).isEqualTo(200));
+			Instant firstDone = results.stream()
+				.filter((result) -> result.app().equals("blocking"))
+				.map((result) -> result.trace().completedAt())
+				.max(Instant::compareTo)
+				.orElseThrow();
+			Instant secondStarted = results.stream()
+				.filter((result) -> result.app().equals("reactive"))
+				.map((result) -> result.trace().receivedAt())
+				.min(Instant::compareTo)
+				.orElseThrow();
+			assertThat(secondStarted).isAfterOrEqualTo(firstDone);
+			// Each app on its own clock: both start near zero.
+			assertThat(results).allSatisfy((result) -> assertThat(result.sentMs()).isLessThan(250));
+		}
+	}
+
+	@Test
+	void probesAreSummarisedApartFromTheRequestsTheyWatch() {
+		RacePlan plan = new RacePlan("probed", "probed", "A test. Of probes.",
+				List.of(new RaceGroup("slow", 2, "/api/items/{n}?delayMs=400", 0, 0),
+						RaceGroup.probes(3, "/api/items/1", 50, 20)),
+				5);
+		try (StubApp stub = StubApp.start("reactive")) {
+			StepVerifier.create(this.runner.updates().filter((update) -> update.type().equals("finished")).next())
+				.then(() -> this.runner.start(plan, List.of(stub.labApp())))
+				.assertNext((finished) -> assertThat(finished.summaries()).singleElement().satisfies((summary) -> {
+					assertThat(summary.answered()).isEqualTo(5);
+					assertThat(summary.probes()).isEqualTo(3);
+					assertThat(summary.probeMedianMs()).isPositive().isLessThanOrEqualTo(summary.probeMaxMs());
+					// The stub answers a probe at once, whatever else it is doing.
+					assertThat(summary.probeMaxMs()).isLessThan(400);
+				}))
+				.verifyComplete();
+			assertThat(this.runner.current().results()).filteredOn(RaceResult::probe)
+				.extracting(RaceResult::label)
+				.containsExactlyInAnyOrder("probe1", "probe2", "probe3");
 		}
 	}
 
