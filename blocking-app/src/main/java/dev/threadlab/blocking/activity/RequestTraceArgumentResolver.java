@@ -11,9 +11,20 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Lets a handler take the {@link RequestTrace} that {@link TraceFilter} began, so it can
- * finish the trace on the thread that produces the body.
+ * finish the trace on the thread that produces the body; or, with tracing off, the
+ * {@linkplain RequestTrace#off() off trace}.
  */
 class RequestTraceArgumentResolver implements HandlerMethodArgumentResolver {
+
+	private final boolean tracing;
+
+	/**
+	 * A resolver for an app that traces requests, or not.
+	 * @param tracing whether {@link TraceFilter} is registered
+	 */
+	RequestTraceArgumentResolver(boolean tracing) {
+		this.tracing = tracing;
+	}
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
@@ -23,6 +34,9 @@ class RequestTraceArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+		if (!this.tracing) {
+			return RequestTrace.off();
+		}
 		Object trace = webRequest.getAttribute(RequestTrace.class.getName(), RequestAttributes.SCOPE_REQUEST);
 		if (trace == null) {
 			throw new IllegalStateException("No trace for this request: is TraceFilter registered?");

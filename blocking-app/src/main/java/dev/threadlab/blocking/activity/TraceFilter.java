@@ -13,7 +13,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Traces every request but the lab's own probes and knobs: begins the trace on the thread
- * that took the request, echoes its id, and records it once the response is done.
+ * that took the request, echoes its id, and records it once the response is done. Not
+ * registered at all with {@code lab.trace.enabled=false}, so that no request pays for it.
  */
 class TraceFilter extends OncePerRequestFilter {
 

@@ -13,9 +13,12 @@ import dev.threadlab.shared.contract.DbPoolSnapshot;
 import dev.threadlab.shared.threads.PinnedEvents;
 import dev.threadlab.shared.threads.ThreadSampler;
 import dev.threadlab.shared.trace.Tracer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,7 +31,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The tracer every request passes through, the thread sampler, and the wiring that hands
- * handlers their {@link dev.threadlab.shared.trace.RequestTrace}.
+ * handlers their {@link dev.threadlab.shared.trace.RequestTrace}. With
+ * {@code lab.trace.enabled=false} the filter is not registered at all and handlers get
+ * the off trace: the tracer stays, idle, for {@code /api/threads} and
+ * {@code /api/activity}.
  */
 @Configuration(proxyBeanMethods = false)
 // Enabled here as well as scanned: MVC slice tests load this configurer but scan no
@@ -36,8 +42,21 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties(LabProperties.class)
 class TracingConfiguration implements WebMvcConfigurer {
 
+	private static final Log logger = LogFactory.getLog(TracingConfiguration.class);
+
+	private final boolean tracing;
+
+	TracingConfiguration(LabProperties lab) {
+		this.tracing = lab.trace().enabled();
+	}
+
 	@Bean
 	Tracer tracer(Environment environment, LabProperties lab) {
+		if (!this.tracing) {
+			// Said once at startup, so that a benchmark's log shows which run this was.
+			logger.info("Request tracing is off (lab.trace.enabled=false): no trace, no X-Request-Id, "
+					+ "no activity and no in-flight counts; for measuring what tracing costs only");
+		}
 		return new Tracer(contender(environment), lab.activityCapacity());
 	}
 
@@ -54,6 +73,7 @@ class TracingConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty(name = "lab.trace.enabled", matchIfMissing = true)
 	FilterRegistrationBean<TraceFilter> traceFilter(Tracer tracer) {
 		FilterRegistrationBean<TraceFilter> registration = new FilterRegistrationBean<>(new TraceFilter(tracer));
 		// Outermost, so that a request's time includes every other filter.
@@ -63,7 +83,7 @@ class TracingConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(new RequestTraceArgumentResolver());
+		resolvers.add(new RequestTraceArgumentResolver(this.tracing));
 	}
 
 	/**

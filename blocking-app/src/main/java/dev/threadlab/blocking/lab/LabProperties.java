@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param files the data folder's settings
  * @param activityCapacity how many finished requests {@code /api/activity} keeps
  * @param knobs the lab's run-time knobs
+ * @param trace the request tracing's settings
  */
 @ConfigurationProperties("lab")
 public record LabProperties(@DefaultValue Files files,
-		@DefaultValue("" + Limits.DEFAULT_ACTIVITY_CAPACITY) int activityCapacity, @DefaultValue Knobs knobs) {
+		@DefaultValue("" + Limits.DEFAULT_ACTIVITY_CAPACITY) int activityCapacity, @DefaultValue Knobs knobs,
+		@DefaultValue Tracing trace) {
 
 	/**
 	 * The data folder's settings.
@@ -33,6 +35,19 @@ public record LabProperties(@DefaultValue Files files,
 	 * @param enabled whether they are served at all; even then only to loopback callers
 	 */
 	public record Knobs(@DefaultValue("false") boolean enabled) {
+	}
+
+	/**
+	 * The request tracing's settings.
+	 *
+	 * @param enabled whether requests are traced ({@code lab.trace.enabled}, {@code true}
+	 * or {@code false}). Off is for measuring what tracing costs, and nothing else: no
+	 * filter is registered, answers carry {@code "trace": null} and no
+	 * {@code X-Request-Id}, {@code /api/activity} stays empty, and {@code /api/threads}
+	 * reads {@code 0} for {@code inFlight} and {@code virtualThreads}, which only the
+	 * tracer counts
+	 */
+	public record Tracing(@DefaultValue("true") boolean enabled) {
 	}
 
 }

@@ -9,9 +9,20 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Lets a handler method take the {@link RequestTrace} that {@link TraceFilter} began.
+ * Lets a handler method take the {@link RequestTrace} that {@link TraceFilter} began; or,
+ * with tracing off, the {@linkplain RequestTrace#off() off trace}.
  */
 class RequestTraceArgumentResolver implements HandlerMethodArgumentResolver {
+
+	private final boolean tracing;
+
+	/**
+	 * A resolver for an app that traces requests, or not.
+	 * @param tracing whether {@link TraceFilter} is there
+	 */
+	RequestTraceArgumentResolver(boolean tracing) {
+		this.tracing = tracing;
+	}
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
@@ -21,6 +32,9 @@ class RequestTraceArgumentResolver implements HandlerMethodArgumentResolver {
 	@Override
 	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
 			ServerWebExchange exchange) {
+		if (!this.tracing) {
+			return Mono.just(RequestTrace.off());
+		}
 		RequestTrace trace = exchange.getAttribute(TraceFilter.TRACE_ATTRIBUTE);
 		if (trace == null) {
 			// Only a path the tracer skips has no trace, and no handler of such a path

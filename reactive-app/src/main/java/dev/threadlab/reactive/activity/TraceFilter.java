@@ -3,6 +3,7 @@ package dev.threadlab.reactive.activity;
 import dev.threadlab.shared.trace.RequestTrace;
 import dev.threadlab.shared.trace.Tracer;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatusCode;
@@ -16,10 +17,12 @@ import reactor.core.publisher.SignalType;
 
 /**
  * Begins every traced request's trace on the event loop that took it, and ends it once
- * the response is written.
+ * the response is written. Not a bean at all with {@code lab.trace.enabled=false}, so
+ * that no request pays for it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@ConditionalOnBooleanProperty(name = "lab.trace.enabled", matchIfMissing = true)
 class TraceFilter implements WebFilter {
 
 	/** The exchange attribute that holds the request's {@link RequestTrace}. */

@@ -10,6 +10,8 @@ import dev.threadlab.shared.threads.ThreadSampler;
 import dev.threadlab.shared.trace.Tracer;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.ConnectionFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,15 +23,30 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 
 /**
  * The tracer and thread sampler of this process, and the resolver that hands a handler
- * its request's trace.
+ * its request's trace. With {@code lab.trace.enabled=false} there is no
+ * {@link TraceFilter} and handlers get the off trace: the tracer stays, idle, for
+ * {@code /api/threads} and {@code /api/activity}.
  */
 @Configuration(proxyBeanMethods = false)
 // Enabled here as well as scanned: WebFlux slices load this configurer, not the scan.
 @EnableConfigurationProperties(LabProperties.class)
 class TracingConfiguration implements WebFluxConfigurer {
 
+	private static final Log logger = LogFactory.getLog(TracingConfiguration.class);
+
+	private final boolean tracing;
+
+	TracingConfiguration(LabProperties lab) {
+		this.tracing = lab.trace().enabled();
+	}
+
 	@Bean
 	Tracer tracer(LabProperties lab) {
+		if (!this.tracing) {
+			// Said once at startup, so that a benchmark's log shows which run this was.
+			logger.info("Request tracing is off (lab.trace.enabled=false): no trace, no X-Request-Id, "
+					+ "no activity and no in-flight counts; for measuring what tracing costs only");
+		}
 		return new Tracer(Contender.REACTIVE, lab.activityCapacity());
 	}
 
@@ -41,7 +58,7 @@ class TracingConfiguration implements WebFluxConfigurer {
 
 	@Override
 	public void configureArgumentResolvers(ArgumentResolverConfigurer configurer) {
-		configurer.addCustomResolver(new RequestTraceArgumentResolver());
+		configurer.addCustomResolver(new RequestTraceArgumentResolver(this.tracing));
 	}
 
 	/**

@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param files the data folder's settings
  * @param activityCapacity how many finished requests {@code /api/activity} keeps
+ * @param trace the request tracing's settings
  */
 @ConfigurationProperties("lab")
 public record LabProperties(@DefaultValue Files files,
-		@DefaultValue("" + Limits.DEFAULT_ACTIVITY_CAPACITY) int activityCapacity) {
+		@DefaultValue("" + Limits.DEFAULT_ACTIVITY_CAPACITY) int activityCapacity, @DefaultValue Tracing trace) {
 
 	/**
 	 * The data folder's settings.
@@ -24,6 +25,18 @@ public record LabProperties(@DefaultValue Files files,
 	 * unless absolute
 	 */
 	public record Files(@DefaultValue("threadlab-data/reactive") Path dir) {
+	}
+
+	/**
+	 * The request tracing's settings.
+	 *
+	 * @param enabled whether requests are traced ({@code lab.trace.enabled}, {@code true}
+	 * or {@code false}). Off is for measuring what tracing costs, and nothing else: there
+	 * is no trace filter, answers carry {@code "trace": null} and no
+	 * {@code X-Request-Id}, {@code /api/activity} stays empty, and {@code /api/threads}
+	 * reads {@code 0} for {@code inFlight}, which only the tracer counts
+	 */
+	public record Tracing(@DefaultValue("true") boolean enabled) {
 	}
 
 }

@@ -9,11 +9,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One request's trace while it runs: begun by {@link Tracer#begin}, finished once, by
- * whichever thread produces the response.
+ * whichever thread produces the response. Where tracing is off, handlers are given the
+ * shared {@linkplain #off() off trace} instead, which costs nothing and finishes as no
+ * trace at all.
  */
 public final class RequestTrace {
 
-	private final Tracer tracer;
+	private static final RequestTrace OFF = new RequestTrace();
+
+	/** {@code null} only in the off trace. */
+	private final @Nullable Tracer tracer;
 
 	private final String requestId;
 
@@ -40,8 +45,30 @@ public final class RequestTrace {
 		this.virtual = Threads.isVirtual(thread);
 	}
 
+	/** The off trace: no tracer, no request, no clock read. */
+	private RequestTrace() {
+		this.tracer = null;
+		this.requestId = "";
+		this.arrival = 0;
+		this.receivedAt = Instant.EPOCH;
+		this.startNanos = 0;
+		this.startThread = "";
+		this.virtual = false;
+	}
+
 	/**
-	 * The request's id: the caller's {@code X-Request-Id} when valid, else a new one.
+	 * The trace handed to handlers where tracing is off
+	 * ({@code lab.trace.enabled=false}): one shared instance whose {@link #finish()}
+	 * answers {@code null}, so that answers carry {@code "trace": null}.
+	 * @return the off trace
+	 */
+	public static RequestTrace off() {
+		return OFF;
+	}
+
+	/**
+	 * The request's id: the caller's {@code X-Request-Id} when valid, else a new one. The
+	 * off trace belongs to no request and answers an empty string.
 	 * @return the id
 	 */
 	public String requestId() {
@@ -55,9 +82,14 @@ public final class RequestTrace {
 	/**
 	 * Finishes the trace on the calling thread, which is taken as the one that produced
 	 * the response. Later calls answer the same trace.
-	 * @return the finished trace
+	 * @return the finished trace, or {@code null} for the {@linkplain #off() off trace}
 	 */
-	public Trace finish() {
+	public @Nullable Trace finish() {
+		Tracer tracer = this.tracer;
+		return (tracer != null) ? finish(tracer) : null;
+	}
+
+	private Trace finish(Tracer tracer) {
 		Trace trace = this.finished;
 		if (trace != null) {
 			return trace;
@@ -68,8 +100,8 @@ public final class RequestTrace {
 			if (trace == null) {
 				long elapsedNanos = System.nanoTime() - this.startNanos;
 				Instant completedAt = this.receivedAt.plusNanos(elapsedNanos);
-				trace = new Trace(this.tracer.contender().app(), this.tracer.contender().model(), this.requestId,
-						this.arrival, this.tracer.nextCompletion(), this.receivedAt, completedAt,
+				trace = new Trace(tracer.contender().app(), tracer.contender().model(), this.requestId, this.arrival,
+						tracer.nextCompletion(), this.receivedAt, completedAt,
 						Math.round(elapsedNanos / 10_000.0) / 100.0, this.startThread,
 						Thread.currentThread().getName());
 				this.finished = trace;

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.threadlab.shared.contract.ActivityPage;
 import dev.threadlab.shared.contract.Contender;
+import dev.threadlab.shared.contract.Trace;
 import dev.threadlab.shared.limits.Params;
 
 import org.jspecify.annotations.Nullable;
@@ -77,13 +78,18 @@ public final class Tracer {
 
 	/**
 	 * Ends a request: finishes its trace if the handler did not, and records it.
-	 * @param trace the request's trace
+	 * @param trace the request's trace, from {@link #begin}
 	 * @param method the HTTP method
 	 * @param path the request path
 	 * @param status the response status
 	 */
 	public void end(RequestTrace trace, String method, String path, int status) {
-		this.activity.record(trace.finish(), method, path, status);
+		Trace finished = trace.finish();
+		if (finished == null) {
+			// Only begin() makes a trace to end; the off trace is never begun.
+			throw new IllegalArgumentException("The off trace has nothing to end");
+		}
+		this.activity.record(finished, method, path, status);
 		this.inFlight.decrementAndGet();
 		if (trace.virtual()) {
 			this.virtualInFlight.decrementAndGet();

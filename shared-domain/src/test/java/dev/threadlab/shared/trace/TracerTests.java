@@ -14,6 +14,7 @@ import dev.threadlab.shared.contract.Trace;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class TracerTests {
 
@@ -74,6 +75,22 @@ class TracerTests {
 		Tracer tracer = new Tracer(Contender.BLOCKING, 5);
 		tracer.end(tracer.begin(null), "GET", "/", 404);
 		assertThat(tracer.activity(1000, 10).items()).hasSize(1);
+	}
+
+	@Test
+	void offTraceIsOneSharedInstanceThatFinishesAsNoTrace() {
+		assertThat(RequestTrace.off()).isSameAs(RequestTrace.off());
+		assertThat(RequestTrace.off().finish()).isNull();
+		assertThat(RequestTrace.off().finish()).isNull();
+	}
+
+	@Test
+	void offTraceIsNeverRecordedNorCounted() {
+		Tracer tracer = new Tracer(Contender.BLOCKING, 5);
+		assertThatIllegalArgumentException().isThrownBy(() -> tracer.end(RequestTrace.off(), "GET", "/", 200));
+		assertThat(tracer.activity(0, 10).items()).isEmpty();
+		assertThat(tracer.inFlight()).isZero();
+		assertThat(tracer.begin(null).finish()).extracting(Trace::completion).isEqualTo(1L);
 	}
 
 	@Test
