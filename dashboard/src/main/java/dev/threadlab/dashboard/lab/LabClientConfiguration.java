@@ -34,8 +34,8 @@ class LabClientConfiguration {
 	@Bean
 	LabClients labClients(WebClient.Builder builder, PollCounter pollCounter) {
 		// Polls are tiny and sequential per app: a few connections, and a refused
-		// connection
-		// should say "down" at once rather than after a long connect timeout.
+		// connection should say "down" at once rather than after a long connect
+		// timeout.
 		ConnectionProvider pollPool = ConnectionProvider.builder("lab-poll")
 			.maxConnections(16)
 			.maxIdleTime(Duration.ofSeconds(20))
@@ -47,8 +47,7 @@ class LabClientConfiguration {
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
 			.build();
 		// A race opens one connection per request in flight, up to the race's bound, to
-		// each
-		// app; the pool is per remote address, so each app gets its own 2,000.
+		// each app; the pool is per remote address, so each app gets its own 2,000.
 		ConnectionProvider racePool = ConnectionProvider.builder("lab-race")
 			.maxConnections(RACE_CONNECTIONS)
 			.pendingAcquireMaxCount(-1)
@@ -56,10 +55,8 @@ class LabClientConfiguration {
 			.maxIdleTime(Duration.ofSeconds(10))
 			.build();
 		// Every race request opens its own connection, as a crowd of separate users
-		// would: an
-		// event-loop server ties a connection to one loop, so reused connections would
-		// hide
-		// how requests that land on a busy loop wait behind it.
+		// would: an event-loop server ties a connection to one loop, so reused
+		// connections would hide how requests that land on a busy loop wait behind it.
 		HttpClient raceHttp = HttpClient.create(racePool)
 			.keepAlive(false)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 5000);
