@@ -1,19 +1,11 @@
 package dev.threadlab.reactive;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 
-import dev.threadlab.shared.kit.LabClient;
-import dev.threadlab.shared.kit.LabClient.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.threadlab.shared.contract.Contender;
+import dev.threadlab.shared.kit.TracingOffTestKit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,18 +13,15 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
-import static dev.threadlab.shared.kit.TestBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The app as the benchmark starts it to measure what tracing costs,
- * {@code lab.trace.enabled=false}: every answer keeps its shape with
- * {@code "trace": null}, and no request leaves a mark. With tracing on, the contract kit
- * checks the opposite.
+ * reactive-app as the benchmark starts it to measure what tracing costs: the kit's
+ * checks, and no trace filter at all.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "lab.trace.enabled=false")
 @ExtendWith(NoBlockingCalls.class)
-class TracingOffTests {
+class TracingOffTests extends TracingOffTestKit {
 
 	@LocalServerPort
 	private int port;
@@ -40,91 +29,19 @@ class TracingOffTests {
 	@Autowired
 	private ApplicationContext context;
 
-	private LabClient client;
-
-	@BeforeEach
-	void openClient() {
-		this.client = new LabClient(URI.create("http://127.0.0.1:" + this.port));
+	@Override
+	protected URI baseUrl() {
+		return URI.create("http://127.0.0.1:" + this.port);
 	}
 
-	@AfterEach
-	void closeClient() {
-		this.client.close();
+	@Override
+	protected Contender contender() {
+		return Contender.REACTIVE;
 	}
 
 	@Test
 	void traceFilterIsNotABean() {
 		assertThat(this.context.containsBean("traceFilter")).isFalse();
-	}
-
-	@Test
-	void itemIsAnsweredWithANullTraceAndNoRequestId() {
-		Answer answer = this.client.get("/api/items/1", Map.of("X-Request-Id", "off-1"));
-		JsonNode body = ok(answer);
-		assertThat(body.get("item").get("id").asLong()).isEqualTo(1);
-		assertThat(body.get("item").get("name").asString()).isEqualTo("item-1");
-		assertThat(body.has("trace")).as("the field is kept, as null").isTrue();
-		assertThat(body.get("trace").isNull()).isTrue();
-		assertThat(answer.response().headers().firstValue("X-Request-Id")).isEmpty();
-	}
-
-	@Test
-	void everyTracedEndpointKeepsItsShapeWithANullTrace() {
-		String name = "off-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".bin";
-		// The sleep is offloaded: on the event loop it would be a blocking call, which
-		// NoBlockingCalls fails.
-		List<Answer> answers = List.of(this.client.get("/api/items?limit=2"),
-				this.client.postJson("/api/items", "{\"name\": \"untraced\"}"),
-				this.client.get("/api/files/sample-4k.txt"), this.client.put("/api/files/" + name, randomBytes(100)),
-				this.client.get("/api/mixed?parallel=true"), this.client.get("/api/cpu?iterations=1"),
-				this.client.get("/api/sleep?delayMs=1&offload=true"));
-		assertThat(answers).allSatisfy((answer) -> {
-			assertThat(answer.status()).as(answer.toString()).isBetween(200, 201);
-			assertThat(answer.json().has("trace")).as(answer.toString()).isTrue();
-			assertThat(answer.json().get("trace").isNull()).as(answer.toString()).isTrue();
-			assertThat(answer.response().headers().firstValue("X-Request-Id")).as(answer.toString()).isEmpty();
-		});
-	}
-
-	@Test
-	void problemCarriesNoRequestId() {
-		Answer answer = this.client.get("/api/items/999999", Map.of("X-Request-Id", "off-404"));
-		assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
-		assertThat(answer.json().has("requestId")).as(answer.toString()).isFalse();
-		assertThat(answer.response().headers().firstValue("X-Request-Id")).isEmpty();
-	}
-
-	@Test
-	void activityStaysEmptyAndThreadsStillAnswerWithNothingInFlight() {
-		List<CompletableFuture<Answer>> waiting = new ArrayList<>();
-		for (int i = 0; i < 3; i++) {
-			waiting.add(this.client.sendAsync(this.client.request("/api/items/1?delayMs=1000").build()));
-		}
-		pause(300); // long enough for the three to be waiting on their timers
-		JsonNode threads = ok(this.client.get("/api/threads"));
-		assertThat(threads.get("app").asString()).isEqualTo("reactive");
-		assertThat(threads.get("live").asInt()).isPositive();
-		assertThat(threads.get("inFlight").asInt()).as("only the tracer counts requests in flight").isZero();
-		assertThat(waiting).allSatisfy((answer) -> ok(answer.join()));
-
-		JsonNode activity = ok(this.client.get("/api/activity"));
-		assertThat(activity.get("items").size()).as(activity.toString()).isZero();
-		assertThat(activity.get("next").asLong()).isZero();
-	}
-
-	private static JsonNode ok(Answer answer) {
-		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-		return answer.json();
-	}
-
-	private static void pause(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

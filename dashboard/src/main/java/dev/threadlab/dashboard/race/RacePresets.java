@@ -61,18 +61,14 @@ public final class RacePresets {
 					+ "probe follows every 100 ms. Tomcat and virtual threads give each sleeper a thread of its own, "
 					+ "so the probes answer at once. On the event loop the sleeps hold the loops every connection "
 					+ "shares, and the probes wait until the sleepers wake: look at the probes' latency.",
-			List.of(new RaceGroup("sleep", 4, "/api/sleep?delayMs=2000", 0, 0),
-					RaceGroup.probes(15, "/api/items/1", 200, 100)),
-			19);
+			sleepsAndProbes("/api/sleep?delayMs=2000"), 19);
 
 	/** The cure: the blocking call moved off the event loop. */
 	public static final RacePlan SLEEP_OFFLOADED = new RacePlan("sleep-offloaded", "The same sleeps, offloaded",
 			"The same four 2 s sleeps with offload=true: the event-loop app runs each one on its bounded worker "
 					+ "pool (Reactor's boundedElastic) and its loops stay free. The probes now answer within "
 					+ "milliseconds on every app; the sleepers still take 2 s, on worker threads.",
-			List.of(new RaceGroup("sleep", 4, "/api/sleep?delayMs=2000&offload=true", 0, 0),
-					RaceGroup.probes(15, "/api/items/1", 200, 100)),
-			19);
+			sleepsAndProbes("/api/sleep?delayMs=2000&offload=true"), 19);
 
 	/** A connection pool of 10 as the limit. */
 	public static final RacePlan HOLD = new RacePlan("pool-hold", "30 reads that hold a connection for 1 s",
@@ -98,6 +94,14 @@ public final class RacePresets {
 	public static final List<RacePlan> ALL = Stream.concat(STORIES.stream(), BREAK_IT.stream()).toList();
 
 	private RacePresets() {
+	}
+
+	/**
+	 * Four sleepers, one for each event loop of a small machine, and a cheap probe every
+	 * 100 ms while they sleep.
+	 */
+	private static List<RaceGroup> sleepsAndProbes(String sleep) {
+		return List.of(new RaceGroup("sleep", 4, sleep, 0, 0), RaceGroup.probes(15, "/api/items/1", 200, 100));
 	}
 
 	/**
