@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param requests closed: stop after this many requests, or 0 to run for the duration
  * @param duration how long requests are sent and measured, after the warm-up
  * @param rate open: requests a second; closed: 0
- * @param warmup how long the clients (closed) or the schedule (open) run before the
- * measurement starts, on the same connections; nothing sent in it is counted. 0 for none;
- * at most {@link #MAX_WARMUP}, and with the duration at most {@link #MAX_DURATION} in all
+ * @param warmup how long the clients (closed: they start one after the other, spread
+ * evenly over it) or the schedule (open) run before the measurement starts, on the same
+ * connections; nothing sent in it is counted. 0 for none; at most {@link #MAX_WARMUP},
+ * and with the duration at most {@link #MAX_DURATION} in all
  */
 public record LoadPlan(Model model, String endpoint, int delayMs, int concurrency, int requests, Duration duration,
 		int rate, Duration warmup) {

@@ -121,6 +121,21 @@ class LoadEngineTests {
 	}
 
 	@Test
+	void afterAWarmUpClientsDoNotAnswerInWaves() {
+		// 20 clients, 1 s each, 2.5 s measured. Started together they would answer in
+		// waves, one each second, and 2.5 s would hold 3 waves (24 a second) or 2 (16);
+		// spread over the warm-up, they answer evenly: 20 a second.
+		try (LoadStub stub = LoadStub.start()) {
+			LoadPlan plan = LoadPlan.closed("/api/items/1", 1000, 20, Duration.ofMillis(2500))
+				.withWarmup(Duration.ofSeconds(2));
+			LoadResult result = this.engine.run(plan, stub.labApp(), null).block(Duration.ofSeconds(30));
+			assertThat(result.errors()).isEmpty();
+			assertThat(result.throughput()).isBetween(17.0, 22.0);
+			assertThat(result.latency().p50()).isBetween(1000.0, 1500.0);
+		}
+	}
+
+	@Test
 	void anOpenRunsWarmUpIsTheFirstPartOfItsSchedule() {
 		try (LoadStub stub = LoadStub.start()) {
 			LoadPlan plan = LoadPlan.open("/api/items/1", 100, 50, Duration.ofSeconds(2))
