@@ -32,16 +32,29 @@ final class BenchReport {
 
 	private final List<BenchRow> rows;
 
+	private final List<Stabilisation> warmups;
+
 	private final String header;
 
 	/**
 	 * A report.
 	 * @param rows the results
+	 * @param warmups each started contender's stabilising warm-up
+	 * @param header markdown that says how they were measured
+	 */
+	BenchReport(List<BenchRow> rows, List<Stabilisation> warmups, String header) {
+		this.rows = rows;
+		this.warmups = warmups;
+		this.header = header;
+	}
+
+	/**
+	 * A report without stabilising warm-ups.
+	 * @param rows the results
 	 * @param header markdown that says how they were measured
 	 */
 	BenchReport(List<BenchRow> rows, String header) {
-		this.rows = rows;
-		this.header = header;
+		this(rows, List.of(), header);
 	}
 
 	void write(Path folder) throws IOException {
@@ -108,15 +121,16 @@ final class BenchReport {
 				.append("`, ")
 				.append(noDelay.get(0).result().plan().concurrency())
 				.append(" clients. The load engine shares the cores with the server: read its CPU share beside "
-						+ "the server's.\n\n")
+						+ "the server's. A ceiling measured before the contender's warm-up settled is still "
+						+ "climbing with the JIT: read it as a floor.\n\n")
 				.append("| contender | throughput /s | p50 ms | p99 ms | errors | peak threads | RSS MB "
-						+ "| server CPU | engine CPU |\n")
-				.append("|---|---:|---:|---:|---|---:|---:|---:|---:|\n");
+						+ "| server CPU | engine CPU | warm-up runs |\n")
+				.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---|\n");
 			for (BenchRow row : noDelay) {
 				LoadResult r = row.result();
 				md.append(cells(row.contender(), fixed(r.throughput(), 0), fixed(r.latency().p50(), 1),
 						fixed(r.latency().p99(), 1), errors(r), threads(r), mb(r.peakRssBytes()),
-						percent(r.serverCpu()), percent(r.engineCpu())));
+						percent(r.serverCpu()), percent(r.engineCpu()), settled(row.contender(), false)));
 			}
 			md.append('\n');
 		}
@@ -129,20 +143,21 @@ final class BenchReport {
 				.append(" %.\n\n")
 				.append("| contender | tracing on /s | tracing off /s | on / off | target ≥ ")
 				.append(fixed(TRACING_TARGET * 100, 0))
-				.append(" % |\n|---|---:|---:|---:|---|\n");
+				.append(" % | warm-up runs, on / off |\n|---|---:|---:|---:|---|---|\n");
 			for (BenchRow off : traceOff) {
 				Optional<BenchRow> on = noDelay.stream()
 					.filter((row) -> row.contender().equals(off.contender()))
 					.findFirst();
 				double offThroughput = off.result().throughput();
+				String warmupRuns = settled(off.contender(), false) + " / " + settled(off.contender(), true);
 				if (on.isEmpty() || offThroughput <= 0) {
 					md.append(cells(off.contender(), on.map((row) -> fixed(row.result().throughput(), 0)).orElse("-"),
-							fixed(offThroughput, 0), "-", "-"));
+							fixed(offThroughput, 0), "-", "-", warmupRuns));
 					continue;
 				}
 				double share = on.get().result().throughput() / offThroughput;
 				md.append(cells(off.contender(), fixed(on.get().result().throughput(), 0), fixed(offThroughput, 0),
-						fixed(share * 100, 0) + " %", (share >= TRACING_TARGET) ? "met" : "missed"));
+						fixed(share * 100, 0) + " %", (share >= TRACING_TARGET) ? "met" : "missed", warmupRuns));
 			}
 			md.append('\n');
 		}
@@ -224,6 +239,18 @@ final class BenchReport {
 			.min(Comparator.comparingDouble((Integer level) -> Math.abs(level - concurrency))
 				.thenComparing(Comparator.naturalOrder()))
 			.orElse(0);
+	}
+
+	/**
+	 * How a contender's stabilising warm-up went.
+	 * @return such as {@code 4, settled}, or {@code -} when it had none
+	 */
+	private String settled(String contender, boolean traceOff) {
+		return this.warmups.stream()
+			.filter((warmup) -> warmup.contender().equals(contender) && warmup.traceOff() == traceOff)
+			.findFirst()
+			.map((warmup) -> warmup.throughputs().size() + (warmup.stable() ? ", settled" : ", not settled"))
+			.orElse("-");
 	}
 
 	private List<BenchRow> sweep() {

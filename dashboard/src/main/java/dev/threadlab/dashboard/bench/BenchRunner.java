@@ -75,7 +75,7 @@ class BenchRunner implements ApplicationRunner {
 			}
 			bench(launch, plans, rows, warmups);
 		}
-		new BenchReport(rows, header(started, plans, warmups, notes)).write(out);
+		new BenchReport(rows, warmups, header(started, plans, warmups, notes)).write(out);
 		logger.info("Results in " + out.toAbsolutePath() + " (results.md, results.csv, chart.svg)");
 	}
 
@@ -125,7 +125,7 @@ class BenchRunner implements ApplicationRunner {
 	 */
 	private Stabilisation stabilise(ContenderProcess contender, LoadPlan plan, boolean traceOff)
 			throws InterruptedException {
-		return Stabilisation.run(contender.app().name(), traceOff, this.properties.stabilise(), () -> {
+		return Stabilisation.run(contender.app().name(), traceOff, this.properties.stabiliseRule(), () -> {
 			LoadResult result = this.engine.run(plan, contender.app(), contender.pid()).block();
 			Thread.sleep(PAUSE.toMillis());
 			return result.throughput();
@@ -186,7 +186,7 @@ class BenchRunner implements ApplicationRunner {
 
 	private String header(Instant started, Plans plans, List<Stabilisation> warmups, List<String> notes) {
 		BenchProperties p = this.properties;
-		BenchProperties.Stabilise rule = p.stabilise();
+		BenchProperties.Stabilise rule = p.stabiliseRule();
 		StringBuilder md = new StringBuilder();
 		md.append("# threadlab benchmark, ").append(started.truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
 		md.append("Reproduce: `./run.sh bench").append(p.quick() ? " --quick" : "").append("`\n\n");

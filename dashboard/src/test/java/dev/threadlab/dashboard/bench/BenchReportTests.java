@@ -70,12 +70,18 @@ class BenchReportTests {
 
 	@Test
 	void tracingsOverheadIsAShareOfTheThroughputWithoutIt() {
+		List<Stabilisation> warmups = List.of(new Stabilisation("blocking", false, List.of(4000.0, 4100.0), true),
+				new Stabilisation("blocking", true, List.of(3000.0, 4000.0, 4100.0), true),
+				new Stabilisation("reactive", false, List.of(1000.0, 2000.0, 3000.0), false));
 		BenchReport report = new BenchReport(List.of(noDelay("blocking", BenchRow.NO_DELAY, 4600),
 				noDelay("reactive", BenchRow.NO_DELAY, 3000), noDelay("blocking", BenchRow.NO_DELAY_TRACE_OFF, 5000),
-				noDelay("reactive", BenchRow.NO_DELAY_TRACE_OFF, 4000)), "# header");
+				noDelay("reactive", BenchRow.NO_DELAY_TRACE_OFF, 4000)), warmups, "# header");
 		assertThat(report.markdown()).contains("target ≥ 90 %")
-			.contains("| blocking | 4600 | 5000 | 92 % | met |")
-			.contains("| reactive | 3000 | 4000 | 75 % | missed |");
+			.contains("| blocking | 4600 | 5000 | 92 % | met | 2, settled / 3, settled |")
+			.contains("| reactive | 3000 | 4000 | 75 % | missed | 3, not settled / - |")
+			// the no-delay table says whether each ceiling was measured on a settled JVM
+			.containsPattern("\\| blocking \\| 4600 \\|.*\\| 2, settled \\|")
+			.containsPattern("\\| reactive \\| 3000 \\|.*\\| 3, not settled \\|");
 	}
 
 	@Test

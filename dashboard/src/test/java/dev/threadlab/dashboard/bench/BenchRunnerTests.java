@@ -26,7 +26,7 @@ class BenchRunnerTests {
 		String jar = System.getProperty("threadlab.reactive-jar");
 		assumeTrue(jar != null && Files.isRegularFile(Path.of(jar)), "reactive-app's jar is not built");
 		BenchProperties.Stabilise stabilise = new BenchProperties.Stabilise(Duration.ofSeconds(1),
-				Duration.ofSeconds(1), 2, 3, Duration.ofSeconds(20), 0.05);
+				Duration.ofSeconds(1), 2, 8, 3, Duration.ofSeconds(20), 0.05);
 		BenchProperties.Open open = new BenchProperties.Open(true, true, 20, Duration.ofSeconds(1),
 				Duration.ofSeconds(1));
 		BenchProperties properties = new BenchProperties(true, true, out, List.of("reactive", "virtual"), null, null,
@@ -61,7 +61,8 @@ class BenchRunnerTests {
 			.contains("virtual: skipped")
 			.containsPattern("Stabilising warm-up.*reactive: (not stable after )?[23] runs \\(")
 			.contains("Each run then warms up for 1 s")
-			.contains("## Open model");
+			.contains("## Open model")
+			.containsPattern("\\| reactive \\| [0-9]+ \\|.*\\| [23], (not )?settled \\|");
 		assertThat(md.substring(md.indexOf("## Open model"))).containsPattern("\\| reactive \\| 20 \\| [0-9.]+ \\|");
 		assertThat(Files.readString(out.resolve("chart.svg"))).contains("<polyline");
 		assertThat(out.resolve("reactive.log")).isRegularFile();

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link Stabilisation}: the warm-up runs until two in a row agree.
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StabilisationTests {
 
 	private static final BenchProperties.Stabilise RULE = new BenchProperties.Stabilise(Duration.ofSeconds(5),
-			Duration.ofSeconds(3), 2, 8, Duration.ofMinutes(1), 0.05);
+			Duration.ofSeconds(3), 2, 8, 3, Duration.ofMinutes(1), 0.05);
 
 	private static Stabilisation warmUp(BenchProperties.Stabilise rule, Double... throughputs)
 			throws InterruptedException {
@@ -48,10 +49,25 @@ class StabilisationTests {
 	@Test
 	void noRunBeyondTheFewestStartsAfterTheBudget() throws InterruptedException {
 		BenchProperties.Stabilise spent = new BenchProperties.Stabilise(Duration.ofSeconds(5), Duration.ofSeconds(3), 2,
-				8, Duration.ZERO, 0.05);
+				8, 3, Duration.ZERO, 0.05);
 		Stabilisation warmup = warmUp(spent, 1000.0, 2000.0, 3000.0);
 		assertThat(warmup.throughputs()).containsExactly(1000.0, 2000.0);
 		assertThat(warmup.stable()).isFalse();
+	}
+
+	@Test
+	void theQuickRunHasFewerWarmUpRuns() throws InterruptedException {
+		Stabilisation warmup = warmUp(RULE.quick(), 1000.0, 2000.0, 3000.0, 4000.0);
+		assertThat(warmup.throughputs()).containsExactly(1000.0, 2000.0, 3000.0);
+		assertThat(warmup.stable()).isFalse();
+	}
+
+	@Test
+	void aRuleNeedsTwoRunsToCompare() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new BenchProperties.Stabilise(Duration.ofSeconds(5),
+				Duration.ofSeconds(3), 1, 8, 3, Duration.ofMinutes(1), 0.05));
+		assertThatIllegalArgumentException().isThrownBy(() -> new BenchProperties.Stabilise(Duration.ofSeconds(5),
+				Duration.ofSeconds(3), 4, 8, 3, Duration.ofMinutes(1), 0.05));
 	}
 
 	@Test
