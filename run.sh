@@ -4,8 +4,8 @@
 # jars are missing or older than the sources. Ctrl-C stops everything it started.
 #
 #   ./run.sh                  the lab
-#   ./run.sh bench            the benchmark: each contender alone, concurrency 10 to 5,000 (~30 min)
-#   ./run.sh bench --quick    the short benchmark: concurrency 10, 400 and 2,000 (about 3 min)
+#   ./run.sh bench            the benchmark: each contender alone, concurrency 10 to 5,000 (35-40 min)
+#   ./run.sh bench --quick    the short benchmark: concurrency 10, 400 and 2,000 (about 3.5 min)
 #   ./run.sh --help           this text
 #
 # The benchmark writes bench-results/<timestamp>/ (results.md, results.csv, chart.svg);

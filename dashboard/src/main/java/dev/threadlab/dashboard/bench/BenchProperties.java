@@ -25,14 +25,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jvmArgs the JVM options every contender gets, the same for all for a fair memory
  * comparison
  * @param endpoint the path loaded
- * @param delayMs the delay of the sweep
+ * @param delayMs the delay of the sweep and of the open level
  * @param levels the concurrency levels of the sweep
  * @param quickLevels the levels of the quick sweep
- * @param levelDuration how long each level sends requests
+ * @param levelDuration how long each level is measured, after its warm-up
  * @param quickLevelDuration the same, quick
+ * @param levelWarmup how long each run (level, no-delay run, open level) sends on its own
+ * connections before it is measured; nothing sent in it is counted
+ * @param quickLevelWarmup the same, quick
  * @param repeats how often each level runs; the run with the median throughput is kept
- * @param warmup how long each contender is warmed up, without delay, before counting
  * @param noDelayConcurrency the clients of the no-delay run, the CPU ceiling
+ * @param stabilise the warm-up of each started contender before its no-delay run
+ * @param open the open-model level after the sweep
  * @param traceOff also run the no-delay run with request tracing off, for its overhead
  */
 @ConfigurationProperties("threadlab.bench")
@@ -44,9 +48,64 @@ public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultVa
 		@DefaultValue("1000") int delayMs,
 		@DefaultValue({ "10", "100", "200", "400", "1000", "2000", "5000" }) List<Integer> levels,
 		@DefaultValue({ "10", "400", "2000" }) List<Integer> quickLevels, @DefaultValue("15s") Duration levelDuration,
-		@DefaultValue("8s") Duration quickLevelDuration, @DefaultValue("3") int repeats,
-		@DefaultValue("5s") Duration warmup, @DefaultValue("64") int noDelayConcurrency,
+		@DefaultValue("6s") Duration quickLevelDuration, @DefaultValue("3s") Duration levelWarmup,
+		@DefaultValue("2s") Duration quickLevelWarmup, @DefaultValue("3") int repeats,
+		@DefaultValue("64") int noDelayConcurrency, @DefaultValue Stabilise stabilise, @DefaultValue Open open,
 		@DefaultValue("true") boolean traceOff){
+
+	/**
+	 * How each started contender is warmed up before its no-delay run: no-delay runs
+	 * until two in a row agree on throughput, so that the JIT has done its work before
+	 * the CPU ceiling is measured.
+	 *
+	 * @param run how long each warm-up run sends, without delay
+	 * @param quickRun the same, quick
+	 * @param minRuns the fewest warm-up runs (at least 2: agreeing takes two)
+	 * @param maxRuns the most warm-up runs. On a 2-core machine a fresh contender's
+	 * throughput still climbed 12-40 % a run after eight runs of 3 s: the JIT competes
+	 * with the load for the cores
+	 * @param quickMaxRuns the same, quick: too few to settle, so the quick report says it
+	 * did not, but the quick run stays short
+	 * @param budget no warm-up run beyond the fewest starts after this long
+	 * @param tolerance how far apart two runs' throughputs may be, as a share of the
+	 * larger, to agree
+	 */
+	public record Stabilise(@DefaultValue("5s") Duration run, @DefaultValue("3s") Duration quickRun,
+			@DefaultValue("2") int minRuns, @DefaultValue("16") int maxRuns, @DefaultValue("3") int quickMaxRuns,
+			@DefaultValue("90s") Duration budget, @DefaultValue("0.05") double tolerance) {
+
+		public Stabilise {
+			if (minRuns < 2 || maxRuns < minRuns || quickMaxRuns < minRuns) {
+				throw new IllegalArgumentException("threadlab.bench.stabilise: 2 <= min-runs <= max-runs and "
+						+ "quick-max-runs, not " + minRuns + ", " + maxRuns + " and " + quickMaxRuns);
+			}
+		}
+
+		/**
+		 * The same rule with the quick benchmark's most runs.
+		 * @return the rule
+		 */
+		Stabilise quick() {
+			return new Stabilise(this.run, this.quickRun, this.minRuns, this.quickMaxRuns, this.quickMaxRuns,
+					this.budget, this.tolerance);
+		}
+
+	}
+
+	/**
+	 * The open-model level: requests due at a fixed rate whatever the answers, each
+	 * latency counted from when it was due.
+	 *
+	 * @param enabled run it, after each contender's sweep
+	 * @param quick run it in the quick benchmark too (it adds about half a minute)
+	 * @param rate requests a second
+	 * @param duration how long it is measured, after its warm-up
+	 * @param quickDuration the same, quick
+	 */
+	public record Open(@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean quick,
+			@DefaultValue("500") int rate, @DefaultValue("10s") Duration duration,
+			@DefaultValue("3s") Duration quickDuration) {
+	}
 
 	/**
 	 * The levels to run.
@@ -57,11 +116,35 @@ public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultVa
 	}
 
 	/**
-	 * How long each level sends requests.
+	 * How long each level is measured.
 	 * @return the quick or the full duration
 	 */
 	Duration duration() {
 		return this.quick ? this.quickLevelDuration : this.levelDuration;
+	}
+
+	/**
+	 * How long each run warms up before it is measured.
+	 * @return the quick or the full warm-up
+	 */
+	Duration runWarmup() {
+		return this.quick ? this.quickLevelWarmup : this.levelWarmup;
+	}
+
+	/**
+	 * How long each stabilising warm-up run sends.
+	 * @return the quick or the full duration
+	 */
+	Duration stabiliseRun() {
+		return this.quick ? this.stabilise.quickRun() : this.stabilise.run();
+	}
+
+	/**
+	 * How many stabilising warm-up runs, for how long, how close.
+	 * @return the quick or the full rule
+	 */
+	Stabilise stabiliseRule() {
+		return this.quick ? this.stabilise.quick() : this.stabilise;
 	}
 
 	/**
@@ -78,6 +161,22 @@ public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultVa
 	 */
 	boolean measureTraceOff() {
 		return !this.quick && this.traceOff;
+	}
+
+	/**
+	 * Whether to run the open-model level.
+	 * @return whether it is enabled, for this kind of benchmark
+	 */
+	boolean runOpen() {
+		return this.open.enabled() && (!this.quick || this.open.quick());
+	}
+
+	/**
+	 * How long the open-model level is measured.
+	 * @return the quick or the full duration
+	 */
+	Duration openDuration() {
+		return this.quick ? this.open.quickDuration() : this.open.duration();
 	}
 
 }

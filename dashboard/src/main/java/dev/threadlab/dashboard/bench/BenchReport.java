@@ -3,7 +3,9 @@ package dev.threadlab.dashboard.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.threadlab.dashboard.load.LoadPlan;
 import dev.threadlab.dashboard.load.LoadResult;
 
 /**
@@ -22,20 +25,36 @@ final class BenchReport {
 	static final String CSV_HEADER = "contender,series,model,endpoint,delay_ms,concurrency,duration_s,elapsed_s,sent,ok,"
 			+ "errors,error_kinds,throughput,limit,efficiency,model_ceiling,ceiling_efficiency,p50_ms,p90_ms,p99_ms,"
 			+ "p999_ms,max_ms,peak_client_in_flight,peak_server_in_flight,peak_threads,peak_virtual_threads,peak_heap_mb,rss_mb,"
-			+ "server_cpu,engine_cpu";
+			+ "server_cpu,engine_cpu,warmup_s,rate,warmup_sent";
+
+	/** The share of its no-delay throughput tracing may cost: on / off at least 90 %. */
+	static final double TRACING_TARGET = 0.90;
 
 	private final List<BenchRow> rows;
+
+	private final List<Stabilisation> warmups;
 
 	private final String header;
 
 	/**
 	 * A report.
 	 * @param rows the results
+	 * @param warmups each started contender's stabilising warm-up
+	 * @param header markdown that says how they were measured
+	 */
+	BenchReport(List<BenchRow> rows, List<Stabilisation> warmups, String header) {
+		this.rows = rows;
+		this.warmups = warmups;
+		this.header = header;
+	}
+
+	/**
+	 * A report without stabilising warm-ups.
+	 * @param rows the results
 	 * @param header markdown that says how they were measured
 	 */
 	BenchReport(List<BenchRow> rows, String header) {
-		this.rows = rows;
-		this.header = header;
+		this(rows, List.of(), header);
 	}
 
 	void write(Path folder) throws IOException {
@@ -58,7 +77,8 @@ final class BenchReport {
 					fixed(r.latency().p99(), 1), fixed(r.latency().p999(), 1), fixed(r.latency().max(), 1),
 					num(r.peakClientInFlight()), num(r.peakServerInFlight()), num(r.peakThreads()),
 					num(r.peakVirtualThreads()), mb(r.peakHeapBytes()), mb(r.peakRssBytes()), fixed(r.serverCpu(), 3),
-					fixed(r.engineCpu(), 3)))
+					fixed(r.engineCpu(), 3), fixed(r.plan().warmup().toMillis() / 1000.0, 1), num(r.plan().rate()),
+					num(r.warmupSent())))
 				.append('\n');
 		}
 		return csv.toString();
@@ -90,6 +110,10 @@ final class BenchReport {
 			}
 			md.append("\n![throughput and p99 against concurrency](chart.svg)\n\n");
 		}
+		List<BenchRow> open = series(BenchRow.OPEN);
+		if (!open.isEmpty()) {
+			open(md, open, sweep);
+		}
 		List<BenchRow> noDelay = series(BenchRow.NO_DELAY);
 		if (!noDelay.isEmpty()) {
 			md.append("## No delay: the CPU ceiling\n\n`GET ")
@@ -97,35 +121,136 @@ final class BenchReport {
 				.append("`, ")
 				.append(noDelay.get(0).result().plan().concurrency())
 				.append(" clients. The load engine shares the cores with the server: read its CPU share beside "
-						+ "the server's.\n\n")
+						+ "the server's. A ceiling measured before the contender's warm-up settled is still "
+						+ "climbing with the JIT: read it as a floor.\n\n")
 				.append("| contender | throughput /s | p50 ms | p99 ms | errors | peak threads | RSS MB "
-						+ "| server CPU | engine CPU |\n")
-				.append("|---|---:|---:|---:|---|---:|---:|---:|---:|\n");
+						+ "| server CPU | engine CPU | warm-up runs |\n")
+				.append("|---|---:|---:|---:|---|---:|---:|---:|---:|---|\n");
 			for (BenchRow row : noDelay) {
 				LoadResult r = row.result();
 				md.append(cells(row.contender(), fixed(r.throughput(), 0), fixed(r.latency().p50(), 1),
 						fixed(r.latency().p99(), 1), errors(r), threads(r), mb(r.peakRssBytes()),
-						percent(r.serverCpu()), percent(r.engineCpu())));
+						percent(r.serverCpu()), percent(r.engineCpu()), settled(row.contender(), false)));
 			}
 			md.append('\n');
 		}
 		List<BenchRow> traceOff = series(BenchRow.NO_DELAY_TRACE_OFF);
 		if (!traceOff.isEmpty()) {
 			md.append("## Tracing overhead\n\nThe no-delay run again, on a fresh start with "
-					+ "`--lab.trace.enabled=false`.\n\n")
-				.append("| contender | tracing on /s | tracing off /s | on / off |\n|---|---:|---:|---:|\n");
+					+ "`--lab.trace.enabled=false`, after the same stabilising warm-up. Overhead figure: the no-delay "
+					+ "throughput with tracing on as a share of the one with tracing off; the target is at least ")
+				.append(fixed(TRACING_TARGET * 100, 0))
+				.append(" %.\n\n")
+				.append("| contender | tracing on /s | tracing off /s | on / off | target ≥ ")
+				.append(fixed(TRACING_TARGET * 100, 0))
+				.append(" % | warm-up runs, on / off |\n|---|---:|---:|---:|---|---|\n");
 			for (BenchRow off : traceOff) {
 				Optional<BenchRow> on = noDelay.stream()
 					.filter((row) -> row.contender().equals(off.contender()))
 					.findFirst();
-				double onThroughput = on.map((row) -> row.result().throughput()).orElse(0.0);
 				double offThroughput = off.result().throughput();
-				md.append(cells(off.contender(), fixed(onThroughput, 0), fixed(offThroughput, 0),
-						(offThroughput > 0) ? fixed(onThroughput / offThroughput, 2) : "-"));
+				String warmupRuns = settled(off.contender(), false) + " / " + settled(off.contender(), true);
+				if (on.isEmpty() || offThroughput <= 0) {
+					md.append(cells(off.contender(), on.map((row) -> fixed(row.result().throughput(), 0)).orElse("-"),
+							fixed(offThroughput, 0), "-", "-", warmupRuns));
+					continue;
+				}
+				double share = on.get().result().throughput() / offThroughput;
+				md.append(cells(off.contender(), fixed(on.get().result().throughput(), 0), fixed(offThroughput, 0),
+						fixed(share * 100, 0) + " %", (share >= TRACING_TARGET) ? "met" : "missed", warmupRuns));
 			}
 			md.append('\n');
 		}
 		return md.toString();
+	}
+
+	private static void open(StringBuilder md, List<BenchRow> open, List<BenchRow> sweep) {
+		LoadPlan plan = open.get(0).result().plan();
+		int closedLevel = nearestLevel(sweep, plan.rate() * plan.delayMs() / 1000.0);
+		md.append("## Open model: a fixed rate\n\n`GET ")
+			.append(plan.pathAndQuery())
+			.append("`, ")
+			.append(plan.rate())
+			.append(" requests a second due whatever the answers, measured for ")
+			.append(seconds(plan.duration()))
+			.append(" after a ")
+			.append(seconds(plan.warmup()))
+			.append(" warm-up; each latency counts from when its request was due, not from when it was sent "
+					+ "(coordinated omission corrected). At this delay the rate needs rate × delay = ")
+			.append(Math.round(plan.rate() * plan.delayMs() / 1000.0))
+			.append(" requests in flight.\n\n")
+			.append("| contender | rate /s | throughput /s | share of the rate | p50 ms | p99 ms | p99.9 ms | max ms "
+					+ "| errors | peak in flight (client) | closed-model p99 ms")
+			.append((closedLevel > 0) ? " (C = " + closedLevel + ")" : "")
+			.append(" | peak threads | RSS MB |\n")
+			.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+		for (BenchRow row : open) {
+			LoadResult r = row.result();
+			String closedP99 = sweep.stream()
+				.filter((level) -> level.contender().equals(row.contender())
+						&& level.result().plan().concurrency() == closedLevel)
+				.findFirst()
+				.map((level) -> fixed(level.result().latency().p99(), 0))
+				.orElse("-");
+			md.append(cells(row.contender(), num(r.plan().rate()), fixed(r.throughput(), 1), fixed(r.efficiency(), 2),
+					fixed(r.latency().p50(), 0), fixed(r.latency().p99(), 0), fixed(r.latency().p999(), 0),
+					fixed(r.latency().max(), 0), errors(r), num(r.peakClientInFlight()), closedP99, threads(r),
+					mb(r.peakRssBytes())));
+		}
+		boolean blocking = open.stream().anyMatch((row) -> "blocking".equals(row.contender()));
+		md.append('\n').append(coordinatedOmission(plan, blocking)).append("\n\n");
+	}
+
+	/**
+	 * Why the thread-per-request app's latency is so much longer in the open model than
+	 * in the closed one.
+	 * @param plan the open level's plan
+	 * @param blocking whether blocking-app is among the contenders
+	 * @return a paragraph
+	 */
+	static String coordinatedOmission(LoadPlan plan, boolean blocking) {
+		double blockingCeiling = BenchRow.TOMCAT_THREADS * 1000.0 / plan.delayMs();
+		String closed = "In the closed model a client that waits does not send: when the server falls behind, "
+				+ "the load slows down with it, the queue never holds more than the C clients' requests, and "
+				+ "each latency starts when the request was at last sent, not when it was due. That is "
+				+ "coordinated omission: the closed model leaves out the waiting its own clients did not do.";
+		String keepingUp = " A contender that keeps up answers at the rate, and its latency stays near the delay.";
+		if (!blocking || plan.rate() <= blockingCeiling) {
+			return closed + keepingUp;
+		}
+		return closed + " Here the requests keep coming at " + plan.rate()
+				+ " a second, and blocking-app serves at most " + fixed(blockingCeiling, 0) + " (its "
+				+ BenchRow.TOMCAT_THREADS + " Tomcat threads over the delay): its queue grows by about "
+				+ fixed(plan.rate() - blockingCeiling, 0)
+				+ " requests every second for as long as the run lasts, warm-up included, and each latency "
+				+ "counts the whole wait in it. That is why its open-model latency is far above its closed-model "
+				+ "latency, and why it grows with the run's length: an overloaded server has no steady state."
+				+ keepingUp;
+	}
+
+	/**
+	 * The sweep's level closest to a concurrency.
+	 * @return the level, or 0 without a sweep
+	 */
+	private static int nearestLevel(List<BenchRow> sweep, double concurrency) {
+		return sweep.stream()
+			.mapToInt((row) -> row.result().plan().concurrency())
+			.boxed()
+			.min(Comparator.comparingDouble((Integer level) -> Math.abs(level - concurrency))
+				.thenComparing(Comparator.naturalOrder()))
+			.orElse(0);
+	}
+
+	/**
+	 * How a contender's stabilising warm-up went.
+	 * @return such as {@code 4, settled}, or {@code -} when it had none
+	 */
+	private String settled(String contender, boolean traceOff) {
+		return this.warmups.stream()
+			.filter((warmup) -> warmup.contender().equals(contender) && warmup.traceOff() == traceOff)
+			.findFirst()
+			.map((warmup) -> warmup.throughputs().size() + (warmup.stable() ? ", settled" : ", not settled"))
+			.orElse("-");
 	}
 
 	private List<BenchRow> sweep() {
@@ -178,6 +303,15 @@ final class BenchReport {
 
 	private static String mb(long bytes) {
 		return (bytes >= 0) ? Long.toString(Math.round(bytes / (1024.0 * 1024.0))) : "-";
+	}
+
+	/**
+	 * A duration for a reader.
+	 * @param duration the duration
+	 * @return such as {@code 3 s} or {@code 1.5 s}
+	 */
+	static String seconds(Duration duration) {
+		return fixed(duration.toMillis() / 1000.0, (duration.toMillis() % 1000 == 0) ? 0 : 1) + " s";
 	}
 
 	static String fixed(double value, int decimals) {

@@ -6,7 +6,8 @@ import dev.threadlab.dashboard.load.LoadResult;
  * One line of the benchmark's results.
  *
  * @param contender {@code blocking}, {@code reactive} or {@code virtual}
- * @param series {@link #SWEEP}, {@link #NO_DELAY} or {@link #NO_DELAY_TRACE_OFF}
+ * @param series {@link #SWEEP}, {@link #NO_DELAY}, {@link #NO_DELAY_TRACE_OFF} or
+ * {@link #OPEN}
  * @param result what the run measured
  */
 record BenchRow(String contender, String series, LoadResult result) {
@@ -20,13 +21,16 @@ record BenchRow(String contender, String series, LoadResult result) {
 	/** The no-delay run with request tracing off. */
 	static final String NO_DELAY_TRACE_OFF = "no-delay-trace-off";
 
+	/** The open-model level, with the delay. */
+	static final String OPEN = "open";
+
 	/** Tomcat's default request threads: blocking-app's own ceiling. */
 	static final int TOMCAT_THREADS = 200;
 
 	/**
-	 * The most this contender's model can serve at this level: concurrency / delay, or
-	 * for the thread-per-request app on platform threads, min(concurrency, its threads) /
-	 * delay.
+	 * The most this contender's model can serve at this level: concurrency / delay (open
+	 * model: the rate), or for the thread-per-request app on platform threads no more
+	 * than its threads / delay.
 	 * @return requests a second, or 0 without a delay
 	 */
 	double modelCeiling() {
@@ -34,9 +38,9 @@ record BenchRow(String contender, String series, LoadResult result) {
 		if (delayMs == 0) {
 			return 0;
 		}
-		int clients = this.result.plan().concurrency();
-		int served = "blocking".equals(this.contender) ? Math.min(clients, TOMCAT_THREADS) : clients;
-		return served * 1000.0 / delayMs;
+		double threadsCeiling = "blocking".equals(this.contender) ? TOMCAT_THREADS * 1000.0 / delayMs
+				: Double.MAX_VALUE;
+		return Math.min(this.result.plan().limitPerSecond(), threadsCeiling);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import dev.threadlab.dashboard.lab.LabApp;
 import dev.threadlab.dashboard.lab.LabProperties;
@@ -26,8 +27,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The benchmark: starts each contender in turn, warms it up, runs the no-delay run and
- * the concurrency sweep on it, stops it, and writes the results. Never two contenders at
+ * The benchmark: starts each contender in turn, warms it up until its throughput settles,
+ * runs the no-delay run, the concurrency sweep and the open-model level on it (each run
+ * after a warm-up of its own), stops it, and writes the results. Never two contenders at
  * once: on a small machine they would measure each other.
  */
 @Component
@@ -59,7 +61,10 @@ class BenchRunner implements ApplicationRunner {
 		Instant started = Instant.now();
 		Path out = this.properties.out();
 		Files.createDirectories(out);
+		// Every plan is checked against the engine's bounds before a contender starts.
+		Plans plans = plans();
 		List<BenchRow> rows = new ArrayList<>();
+		List<Stabilisation> warmups = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
 		for (String name : this.properties.contenders()) {
 			Launch launch = launch(name);
@@ -68,43 +73,63 @@ class BenchRunner implements ApplicationRunner {
 				logger.warn("Skipping " + name + ": no JDK 21+ or no jar given");
 				continue;
 			}
-			bench(launch, rows);
+			bench(launch, plans, rows, warmups);
 		}
-		new BenchReport(rows, header(started, notes)).write(out);
+		new BenchReport(rows, warmups, header(started, plans, warmups, notes)).write(out);
 		logger.info("Results in " + out.toAbsolutePath() + " (results.md, results.csv, chart.svg)");
 	}
 
-	private void bench(Launch launch, List<BenchRow> rows) throws IOException, InterruptedException {
-		Duration noDelay = min(this.properties.duration(), NO_DELAY_MAX);
+	private Plans plans() {
+		BenchProperties p = this.properties;
+		Duration warmup = p.runWarmup();
+		LoadPlan stabilise = LoadPlan.closed(p.endpoint(), 0, p.noDelayConcurrency(), p.stabiliseRun());
+		LoadPlan noDelay = LoadPlan.closed(p.endpoint(), 0, p.noDelayConcurrency(), min(p.duration(), NO_DELAY_MAX))
+			.withWarmup(warmup);
+		List<LoadPlan> sweep = p.sweep()
+			.stream()
+			.map((level) -> LoadPlan.closed(p.endpoint(), p.delayMs(), level, p.duration()).withWarmup(warmup))
+			.toList();
+		LoadPlan open = p.runOpen()
+				? LoadPlan.open(p.endpoint(), p.delayMs(), p.open().rate(), p.openDuration()).withWarmup(warmup) : null;
+		return new Plans(stabilise, noDelay, sweep, open);
+	}
+
+	private void bench(Launch launch, Plans plans, List<BenchRow> rows, List<Stabilisation> warmups)
+			throws IOException, InterruptedException {
+		String name = launch.app().name();
 		try (ContenderProcess contender = launch.start(List.of())) {
-			logger
-				.info("Started " + launch.app().name() + " (pid " + contender.pid() + ") at " + contender.app().url());
-			warmUp(contender);
-			rows.add(new BenchRow(launch.app().name(), BenchRow.NO_DELAY, median(
-					LoadPlan.closed(this.properties.endpoint(), 0, this.properties.noDelayConcurrency(), noDelay),
-					contender)));
-			for (int level : this.properties.sweep()) {
-				rows.add(new BenchRow(launch.app().name(), BenchRow.SWEEP,
-						median(LoadPlan.closed(this.properties.endpoint(), this.properties.delayMs(), level,
-								this.properties.duration()), contender)));
+			logger.info("Started " + name + " (pid " + contender.pid() + ") at " + contender.app().url());
+			warmups.add(stabilise(contender, plans.stabilise(), false));
+			rows.add(new BenchRow(name, BenchRow.NO_DELAY, median(plans.noDelay(), contender)));
+			for (LoadPlan level : plans.sweep()) {
+				rows.add(new BenchRow(name, BenchRow.SWEEP, median(level, contender)));
+			}
+			LoadPlan open = plans.open();
+			if (open != null) {
+				// One run: an overloaded server has no steady state to take a median of.
+				rows.add(new BenchRow(name, BenchRow.OPEN, once(open, contender)));
 			}
 		}
 		if (this.properties.measureTraceOff()) {
 			try (ContenderProcess contender = launch.start(List.of("--lab.trace.enabled=false"))) {
-				warmUp(contender);
-				rows.add(new BenchRow(launch.app().name(), BenchRow.NO_DELAY_TRACE_OFF, median(
-						LoadPlan.closed(this.properties.endpoint(), 0, this.properties.noDelayConcurrency(), noDelay),
-						contender)));
+				logger.info("Started " + name + " with tracing off (pid " + contender.pid() + ")");
+				warmups.add(stabilise(contender, plans.stabilise(), true));
+				rows.add(new BenchRow(name, BenchRow.NO_DELAY_TRACE_OFF, median(plans.noDelay(), contender)));
 			}
 		}
 	}
 
-	private void warmUp(ContenderProcess contender) throws InterruptedException {
-		// JIT, connection handling and the database's caches, without counting.
-		LoadPlan warmUp = LoadPlan.closed(this.properties.endpoint(), 0, this.properties.noDelayConcurrency(),
-				this.properties.warmup());
-		this.engine.run(warmUp, contender.app(), contender.pid()).block();
-		Thread.sleep(PAUSE.toMillis());
+	/**
+	 * Warms a fresh contender up (JIT, connection handling, the database's caches) with
+	 * no-delay runs, uncounted, until its throughput settles.
+	 */
+	private Stabilisation stabilise(ContenderProcess contender, LoadPlan plan, boolean traceOff)
+			throws InterruptedException {
+		return Stabilisation.run(contender.app().name(), traceOff, this.properties.stabiliseRule(), () -> {
+			LoadResult result = this.engine.run(plan, contender.app(), contender.pid()).block();
+			Thread.sleep(PAUSE.toMillis());
+			return result.throughput();
+		});
 	}
 
 	/**
@@ -113,22 +138,28 @@ class BenchRunner implements ApplicationRunner {
 	private LoadResult median(LoadPlan plan, ContenderProcess contender) throws InterruptedException {
 		List<LoadResult> results = new ArrayList<>();
 		for (int run = 0; run < this.properties.runs(); run++) {
-			LoadResult result = this.engine.run(plan, contender.app(), contender.pid()).block();
-			logger.info(describe(result));
-			results.add(result);
-			Thread.sleep(PAUSE.toMillis());
+			results.add(once(plan, contender));
 		}
 		results.sort(Comparator.comparingDouble(LoadResult::throughput));
 		return results.get(results.size() / 2);
 	}
 
+	private LoadResult once(LoadPlan plan, ContenderProcess contender) throws InterruptedException {
+		LoadResult result = this.engine.run(plan, contender.app(), contender.pid()).block();
+		logger.info(describe(result));
+		Thread.sleep(PAUSE.toMillis());
+		return result;
+	}
+
 	private static String describe(LoadResult r) {
+		String size = (r.plan().model() == LoadPlan.Model.OPEN) ? "rate=" + r.plan().rate() + "/s"
+				: "C=" + r.plan().concurrency();
 		return String.format(Locale.ROOT,
-				"%-8s C=%-5d delay=%-4d %8.1f/s eff %.2f p50 %.0f ms p99 %.0f ms max %.0f ms errors %d %s "
-						+ "threads %d rss %d MB engine CPU %.0f%% server CPU %.0f%%",
-				r.app(), r.plan().concurrency(), r.plan().delayMs(), r.throughput(), r.efficiency(), r.latency().p50(),
-				r.latency().p99(), r.latency().max(), r.errorCount(), r.errors().isEmpty() ? "" : r.errors(),
-				r.peakThreads(), r.peakRssBytes() / (1024 * 1024), r.engineCpu() * 100, r.serverCpu() * 100);
+				"%-8s %-7s delay=%-4d %8.1f/s eff %.2f p50 %.0f ms p99 %.0f ms max %.0f ms errors %d %s "
+						+ "threads %d rss %d MB engine CPU %.0f%% server CPU %.0f%% (%d sent in the warm-up)",
+				r.app(), size, r.plan().delayMs(), r.throughput(), r.efficiency(), r.latency().p50(), r.latency().p99(),
+				r.latency().max(), r.errorCount(), r.errors().isEmpty() ? "" : r.errors(), r.peakThreads(),
+				r.peakRssBytes() / (1024 * 1024), r.engineCpu() * 100, r.serverCpu() * 100, r.warmupSent());
 	}
 
 	private @Nullable Launch launch(String name) {
@@ -153,8 +184,9 @@ class BenchRunner implements ApplicationRunner {
 		};
 	}
 
-	private String header(Instant started, List<String> notes) {
+	private String header(Instant started, Plans plans, List<Stabilisation> warmups, List<String> notes) {
 		BenchProperties p = this.properties;
+		BenchProperties.Stabilise rule = p.stabiliseRule();
 		StringBuilder md = new StringBuilder();
 		md.append("# threadlab benchmark, ").append(started.truncatedTo(ChronoUnit.SECONDS)).append("\n\n");
 		md.append("Reproduce: `./run.sh bench").append(p.quick() ? " --quick" : "").append("`\n\n");
@@ -169,16 +201,44 @@ class BenchRunner implements ApplicationRunner {
 			.append(", in the same machine, over loopback.\n");
 		md.append("- Contenders run one at a time, each started fresh with `")
 			.append(String.join(" ", p.jvmArgs()))
-			.append("`, warmed up for ")
-			.append(p.warmup().toSeconds())
-			.append(" s without delay, then measured.\n");
+			.append("`.\n");
+		md.append("- Stabilising warm-up, uncounted, before the no-delay run of each started contender: runs of ")
+			.append(BenchReport.seconds(plans.stabilise().duration()))
+			.append(" without delay (")
+			.append(plans.stabilise().concurrency())
+			.append(" clients) until two in a row agree within ")
+			.append(BenchReport.fixed(rule.tolerance() * 100, 0))
+			.append(" % on throughput (")
+			.append(rule.minRuns())
+			.append(" to ")
+			.append(rule.maxRuns())
+			.append(" runs, none started after ")
+			.append(BenchReport.seconds(rule.budget()))
+			.append("). ")
+			.append(warmups.isEmpty() ? "None ran."
+					: warmups.stream().map(Stabilisation::describe).collect(Collectors.joining("; ")) + ".")
+			.append('\n');
+		md.append("- Each run then warms up for ")
+			.append(BenchReport.seconds(p.runWarmup()))
+			.append(" on its own connections before it is measured (closed: the same clients; open: the same "
+					+ "schedule). Nothing sent in the warm-up is counted, and throughput counts the 2xx answers "
+					+ "that arrived within the measured time, so the connections' opening and the first wave are "
+					+ "left out.\n");
 		md.append("- Closed model: C clients on keep-alive connections, each sending its next request when its last "
-				+ "is answered, for ")
-			.append(p.duration().toSeconds())
-			.append(" s a level; throughput counts until the last answer is in. ")
+				+ "is answered, measured for ")
+			.append(BenchReport.seconds(p.duration()))
+			.append(" a level after the warm-up. ")
 			.append(p.runs())
 			.append((p.runs() == 1) ? " run" : " runs, the median kept,")
 			.append(" per level.\n");
+		LoadPlan open = plans.open();
+		if (open != null) {
+			md.append("- Open model: ")
+				.append(open.rate())
+				.append(" requests a second, due whatever the answers, measured for ")
+				.append(BenchReport.seconds(open.duration()))
+				.append(" after the warm-up; one run per contender.\n");
+		}
 		md.append("- Engine CPU: the load engine's JVM's share of the whole machine during the run.\n");
 		notes.forEach((note) -> md.append("- ").append(note).append('\n'));
 		md.append("- Finished ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('.');
@@ -187,6 +247,17 @@ class BenchRunner implements ApplicationRunner {
 
 	private static Duration min(Duration a, Duration b) {
 		return (a.compareTo(b) <= 0) ? a : b;
+	}
+
+	/**
+	 * What each contender is sent.
+	 *
+	 * @param stabilise one stabilising warm-up run
+	 * @param noDelay the no-delay run
+	 * @param sweep the sweep's levels
+	 * @param open the open-model level, or {@code null} when it does not run
+	 */
+	private record Plans(LoadPlan stabilise, LoadPlan noDelay, List<LoadPlan> sweep, @Nullable LoadPlan open) {
 	}
 
 	/**

@@ -176,7 +176,9 @@ public class LoadEngine {
 	}
 
 	/**
-	 * One run: its pool, its counters and its histogram.
+	 * One run: its pool, its counters and its histograms. A warm-up runs the same clients
+	 * or schedule on the same pool before the measurement starts; what is sent in it only
+	 * shows in the live progress.
 	 */
 	private final class Run {
 
@@ -186,15 +188,26 @@ public class LoadEngine {
 
 		private final TargetSampler sampler;
 
-		private final Recorder recorder = new Recorder(HIGHEST_MICROS, 3);
+		/** Every answer, warm-up included: the live progress. */
+		private final Recorder live = new Recorder(HIGHEST_MICROS, 3);
+
+		/** The answers to measured requests. */
+		private final Recorder measured = new Recorder(HIGHEST_MICROS, 3);
 
 		private final Histogram total = new Histogram(HIGHEST_MICROS, 3);
 
 		private final LongAdder sent = new LongAdder();
 
+		private final LongAdder warmupSent = new LongAdder();
+
 		private final LongAdder ok = new LongAdder();
 
+		/** 2xx answers that arrived within the measured duration, whenever sent. */
+		private final LongAdder okInWindow = new LongAdder();
+
 		private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
+		private final LongAdder warmupErrors = new LongAdder();
 
 		private final AtomicLong inFlight = new AtomicLong();
 
@@ -207,6 +220,12 @@ public class LoadEngine {
 		private final HttpClient http;
 
 		private long start;
+
+		/** When the measurement starts: the start plus the warm-up. */
+		private long measureFrom;
+
+		/** When the measurement's sending ends. */
+		private long measureUntil;
 
 		private long lastProgress;
 
@@ -232,40 +251,65 @@ public class LoadEngine {
 		}
 
 		Mono<LoadResult> execute() {
-			long cpuBefore = processCpuNanos();
-			this.start = System.nanoTime();
-			this.lastProgress = this.start;
-			this.lastAnswer.set(this.start);
-			this.sampler.start();
-			Disposable ticker = Flux.interval(PROGRESS_EVERY, PROGRESS_EVERY)
-				.onBackpressureDrop()
-				.subscribe((tick) -> tick());
-			Mono<Void> load = (this.plan.model() == LoadPlan.Model.CLOSED) ? closed() : open();
-			return load
-				// Every request has its own timeout; this one only guards against a bug.
-				.timeout(this.plan.duration().plus(REQUEST_TIMEOUT).plusSeconds(15))
-				.doFinally((signal) -> ticker.dispose())
-				.then(Mono.defer(this.sampler::stop))
-				.then(Mono.fromCallable(() -> finish(cpuBefore)))
-				.doFinally((signal) -> this.pool.disposeLater().subscribe());
+			return this.sampler.start().then(Mono.defer(() -> {
+				long cpuBefore = processCpuNanos();
+				this.start = System.nanoTime();
+				this.measureFrom = this.start + this.plan.warmup().toNanos();
+				this.measureUntil = this.measureFrom + this.plan.duration().toNanos();
+				this.lastProgress = this.start;
+				this.lastAnswer.set(this.measureFrom);
+				Disposable ticker = Flux.interval(PROGRESS_EVERY, PROGRESS_EVERY)
+					.onBackpressureDrop()
+					.subscribe((tick) -> tick());
+				Mono<Void> load = (this.plan.model() == LoadPlan.Model.CLOSED) ? closed() : open();
+				return load
+					// Every request has its own timeout; this one only guards against a
+					// bug.
+					.timeout(this.plan.warmup().plus(this.plan.duration()).plus(REQUEST_TIMEOUT).plusSeconds(15))
+					.doFinally((signal) -> ticker.dispose())
+					.then(Mono.defer(this.sampler::stop))
+					.then(Mono.fromCallable(() -> finish(cpuBefore)));
+			})).doFinally((signal) -> {
+				this.sampler.cancel();
+				this.pool.disposeLater().subscribe();
+			});
 		}
 
 		private Mono<Void> closed() {
-			long deadline = this.start + this.plan.duration().toNanos();
 			AtomicLong claimed = new AtomicLong();
 			int limit = this.plan.requests();
 			BooleanSupplier another = () -> (limit == 0 || claimed.getAndIncrement() < limit)
-					&& System.nanoTime() < deadline;
-			// A client sends its next request when its last one is answered.
+					&& System.nanoTime() < this.measureUntil;
+			// A client sends its next request when its last one is answered, through the
+			// warm-up and the measurement alike.
 			Mono<Boolean> client = Mono
 				.defer(() -> another.getAsBoolean() ? send(System.nanoTime()).thenReturn(true) : Mono.just(false));
-			return Flux.range(0, this.plan.concurrency())
-				.flatMap((index) -> client.repeat().takeWhile((more) -> more), this.plan.concurrency())
+			int clients = this.plan.concurrency();
+			long spread = this.plan.warmup().toNanos();
+			return Flux.range(0, clients)
+				.flatMap((index) -> startAfter(spread * index / clients)
+					.then(client.repeat().takeWhile((more) -> more).then()), clients)
 				.then();
 		}
 
+		/**
+		 * When a closed-model client starts. Without a warm-up, all at once: the run
+		 * starts empty and is drained, and is measured from its first request. After one,
+		 * spread evenly over the warm-up: clients that start together answer together,
+		 * each delay later, in waves, and a fixed measurement window then counts a whole
+		 * number of waves (2,000 a second or 1,667 for a true 1,988 at C = 2,000, a 1 s
+		 * delay and 6 s); spread, they answer evenly, and the window counts what the
+		 * server does.
+		 */
+		private Mono<?> startAfter(long nanos) {
+			return (nanos > 0) ? Mono.delay(Duration.ofNanos(nanos)) : Mono.empty();
+		}
+
 		private Mono<Void> open() {
-			OpenSchedule schedule = new OpenSchedule(this.plan.rate(), this.plan.duration());
+			// One schedule through the warm-up and the measurement: the requests due
+			// after
+			// the warm-up are the measured ones.
+			OpenSchedule schedule = new OpenSchedule(this.plan.rate(), this.plan.warmup().plus(this.plan.duration()));
 			AtomicLong next = new AtomicLong();
 			// A tick every millisecond releases the requests due by then; a late tick
 			// releases more at once, and each is timed from when it was due, not sent.
@@ -284,53 +328,64 @@ public class LoadEngine {
 		}
 
 		/**
-		 * Sends one request and records its latency from {@code from}.
+		 * Sends one request and records its latency from {@code from}; it is measured
+		 * when {@code from} is not before the end of the warm-up.
 		 * @param from when the request was due: now for the closed model
 		 */
 		private Mono<Void> send(long from) {
 			return Mono.defer(() -> {
-				this.sent.increment();
+				boolean counted = from >= this.measureFrom;
+				(counted ? this.sent : this.warmupSent).increment();
 				this.peakInFlight.accumulateAndGet(this.inFlight.incrementAndGet(), Math::max);
 				return this.http.get()
 					.uri(this.plan.pathAndQuery())
 					.response((response, body) -> body.then(Mono.just(response.status().code())))
 					.single()
-					.doOnNext((status) -> answered(from, (status / 100 == 2) ? null : "http " + status))
+					.doOnNext((status) -> answered(from, counted, (status / 100 == 2) ? null : "http " + status))
 					.onErrorResume((ex) -> {
-						answered(from, kind(ex));
+						answered(from, counted, kind(ex));
 						return Mono.empty();
 					})
 					.then();
 			});
 		}
 
-		private void answered(long from, @Nullable String error) {
+		private void answered(long from, boolean counted, @Nullable String error) {
 			long now = System.nanoTime();
-			this.recorder.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (now - from) / 1000)));
-			if (error == null) {
-				this.ok.increment();
+			long micros = Math.min(HIGHEST_MICROS, Math.max(0, (now - from) / 1000));
+			this.live.recordValue(micros);
+			if (error == null && now >= this.measureFrom && now <= this.measureUntil) {
+				this.okInWindow.increment();
 			}
-			else {
-				this.errors.computeIfAbsent(error, (key) -> new LongAdder()).increment();
+			if (counted) {
+				this.measured.recordValue(micros);
+				if (error == null) {
+					this.ok.increment();
+				}
+				else {
+					this.errors.computeIfAbsent(error, (key) -> new LongAdder()).increment();
+				}
+				this.lastAnswer.accumulateAndGet(now, Math::max);
+			}
+			else if (error != null) {
+				this.warmupErrors.increment();
 			}
 			this.inFlight.decrementAndGet();
-			this.lastAnswer.accumulateAndGet(now, Math::max);
 		}
 
-		private synchronized Histogram drain() {
-			Histogram interval = this.recorder.getIntervalHistogram();
-			this.total.add(interval);
-			return interval;
+		private synchronized void drain() {
+			this.total.add(this.measured.getIntervalHistogram());
 		}
 
 		private void tick() {
-			Histogram interval = drain();
+			drain();
+			Histogram interval = this.live.getIntervalHistogram();
 			long now = System.nanoTime();
 			double seconds = (now - this.lastProgress) / 1e9;
 			this.lastProgress = now;
-			emit(new LoadProgress(this.app.name(), (now - this.start) / 1_000_000,
+			emit(new LoadProgress(this.app.name(), (now - this.start) / 1_000_000, now < this.measureFrom,
 					interval.getTotalCount() / Math.max(seconds, 1e-3), Latency.of(interval), this.inFlight.get(),
-					errorCount()));
+					errorCount() + this.warmupErrors.sum(), this.sampler.lastRss()));
 		}
 
 		private long errorCount() {
@@ -339,18 +394,21 @@ public class LoadEngine {
 
 		private synchronized LoadResult finish(long cpuBefore) {
 			drain();
-			long elapsedNanos = Math.max(1, this.lastAnswer.get() - this.start);
+			long end = this.lastAnswer.get();
+			long elapsedNanos = Math.max(1, end - this.measureFrom);
 			long cpuAfter = processCpuNanos();
+			long runNanos = Math.max(1, end - this.start);
 			double engineCpu = (cpuBefore >= 0 && cpuAfter >= 0)
-					? (cpuAfter - cpuBefore) / ((double) elapsedNanos * cores()) : -1;
-			double throughput = this.ok.sum() / (elapsedNanos / 1e9);
+					? (cpuAfter - cpuBefore) / ((double) runNanos * cores()) : -1;
+			double throughput = this.plan.warmup().isZero() ? this.ok.sum() / (elapsedNanos / 1e9)
+					: this.okInWindow.sum() / (this.plan.duration().toNanos() / 1e9);
 			Map<String, Long> errorsByKind = new TreeMap<>();
 			this.errors.forEach((kind, count) -> errorsByKind.put(kind, count.sum()));
 			return new LoadResult(this.app.name(), this.plan, elapsedNanos / 1_000_000, this.sent.sum(), this.ok.sum(),
 					errorsByKind, throughput, this.plan.efficiency(throughput), Latency.of(this.total),
 					this.peakInFlight.get(), this.sampler.peakServerInFlight(), this.sampler.peakThreads(),
 					this.sampler.peakVirtualThreads(), this.sampler.peakHeap(), this.sampler.peakRss(),
-					this.sampler.meanCpu(), engineCpu);
+					this.sampler.meanCpu(), engineCpu, this.warmupSent.sum());
 		}
 
 	}

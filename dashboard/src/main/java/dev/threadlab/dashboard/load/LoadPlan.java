@@ -10,17 +10,24 @@ import java.time.Duration;
  * @param delayMs the {@code delayMs} each request asks for
  * @param concurrency closed: the clients; open: the most requests in flight at once
  * @param requests closed: stop after this many requests, or 0 to run for the duration
- * @param duration how long requests are sent (at most a minute)
+ * @param duration how long requests are sent and measured, after the warm-up
  * @param rate open: requests a second; closed: 0
+ * @param warmup how long the clients (closed: they start one after the other, spread
+ * evenly over it) or the schedule (open) run before the measurement starts, on the same
+ * connections; nothing sent in it is counted. 0 for none; at most {@link #MAX_WARMUP},
+ * and with the duration at most {@link #MAX_DURATION} in all
  */
 public record LoadPlan(Model model, String endpoint, int delayMs, int concurrency, int requests, Duration duration,
-		int rate) {
+		int rate, Duration warmup) {
 
 	/** The most requests in flight at once. */
 	public static final int MAX_CONCURRENCY = 10_000;
 
-	/** The longest a run may send requests. */
+	/** The longest a run may send requests, its warm-up included. */
 	public static final Duration MAX_DURATION = Duration.ofSeconds(60);
+
+	/** The longest warm-up. */
+	public static final Duration MAX_WARMUP = Duration.ofSeconds(30);
 
 	/** The highest open-model rate. */
 	public static final int MAX_RATE = 50_000;
@@ -61,6 +68,17 @@ public record LoadPlan(Model model, String endpoint, int delayMs, int concurrenc
 			throw new IllegalArgumentException(
 					"duration: more than 0 and at most " + MAX_DURATION + ", not " + duration);
 		}
+		if (warmup.isNegative() || warmup.compareTo(MAX_WARMUP) > 0) {
+			throw new IllegalArgumentException("warmup: 0 to " + MAX_WARMUP.toSeconds() + " s, not " + warmup);
+		}
+		if (duration.plus(warmup).compareTo(MAX_DURATION) > 0) {
+			throw new IllegalArgumentException("duration and warmup: at most " + MAX_DURATION.toSeconds()
+					+ " s in all, not " + duration.toSeconds() + " s + " + warmup.toSeconds() + " s");
+		}
+		// A run bounded by a count has no fixed measurement window to warm up before.
+		if (requests > 0 && !warmup.isZero()) {
+			throw new IllegalArgumentException("warmup: only for a run bounded by its duration, not by requests");
+		}
 		if (model == Model.OPEN && (rate < 1 || rate > MAX_RATE)) {
 			throw new IllegalArgumentException("rate: 1 to " + MAX_RATE + " a second, not " + rate);
 		}
@@ -78,7 +96,7 @@ public record LoadPlan(Model model, String endpoint, int delayMs, int concurrenc
 	 * @return the plan
 	 */
 	public static LoadPlan closed(String endpoint, int delayMs, int concurrency, Duration duration) {
-		return new LoadPlan(Model.CLOSED, endpoint, delayMs, concurrency, 0, duration, 0);
+		return new LoadPlan(Model.CLOSED, endpoint, delayMs, concurrency, 0, duration, 0, Duration.ZERO);
 	}
 
 	/**
@@ -90,7 +108,17 @@ public record LoadPlan(Model model, String endpoint, int delayMs, int concurrenc
 	 * @return the plan, allowing up to {@link #MAX_CONCURRENCY} in flight
 	 */
 	public static LoadPlan open(String endpoint, int delayMs, int rate, Duration duration) {
-		return new LoadPlan(Model.OPEN, endpoint, delayMs, MAX_CONCURRENCY, 0, duration, rate);
+		return new LoadPlan(Model.OPEN, endpoint, delayMs, MAX_CONCURRENCY, 0, duration, rate, Duration.ZERO);
+	}
+
+	/**
+	 * The same plan after a warm-up.
+	 * @param warmup how long to send before measuring
+	 * @return the plan
+	 */
+	public LoadPlan withWarmup(Duration warmup) {
+		return new LoadPlan(this.model, this.endpoint, this.delayMs, this.concurrency, this.requests, this.duration,
+				this.rate, warmup);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.DoubleAdder;
@@ -19,7 +20,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Samples an app during a load run, from outside: its threads and requests in flight from
  * {@code /api/threads}, its heap and CPU from actuator, and, for a process whose pid is
- * known, its resident memory and OS threads from {@code /proc/<pid>/status}.
+ * known, its resident memory and OS threads from {@code /proc/<pid>/status}. The pid is
+ * given (the benchmark started the process) or told by the app's {@code /actuator/info}
+ * ({@code management.info.process.enabled}).
  */
 final class TargetSampler {
 
@@ -31,11 +34,17 @@ final class TargetSampler {
 	 */
 	private static final Duration SAMPLE_TIMEOUT = Duration.ofSeconds(2);
 
+	/**
+	 * How far apart the OS's and the JVM's start times of one process may be: the JVM
+	 * takes its time a little after the process starts.
+	 */
+	private static final Duration SAME_START = Duration.ofSeconds(5);
+
 	private final WebClient client;
 
 	private final LabApp app;
 
-	private final @Nullable Long pid;
+	private volatile @Nullable Long pid;
 
 	private final AtomicLong peakServerInFlight = new AtomicLong(-1);
 
@@ -49,6 +58,8 @@ final class TargetSampler {
 
 	private final AtomicLong peakRss = new AtomicLong(-1);
 
+	private final AtomicLong lastRss = new AtomicLong(-1);
+
 	private final DoubleAdder cpuSum = new DoubleAdder();
 
 	private final AtomicLong cpuSamples = new AtomicLong();
@@ -61,11 +72,54 @@ final class TargetSampler {
 		this.pid = pid;
 	}
 
-	void start() {
-		this.running = Flux.interval(Duration.ZERO, EVERY)
+	/**
+	 * Asks the app for its pid when none was given, then samples every half second until
+	 * stopped. The pid is asked for before the load starts: a thread-per-request app
+	 * whose threads are all busy would answer too late.
+	 * @return completes when sampling has started
+	 */
+	Mono<Void> start() {
+		// The engine only loads this machine, so a pid the app tells is on this machine
+		// too, unless the app runs in a container of its own: see trusted().
+		Mono<Void> findPid = (this.pid != null) ? Mono.empty() : info().doOnNext((found) -> this.pid = found).then();
+		return findPid.then(Mono.fromRunnable(() -> this.running = Flux.interval(Duration.ZERO, EVERY)
 			.onBackpressureDrop()
 			.concatMap((tick) -> sample(), 1)
-			.subscribe();
+			.subscribe()));
+	}
+
+	/**
+	 * The app's pid, from {@code /actuator/info}, when it is a process on this machine.
+	 * @return the pid, or empty
+	 */
+	private Mono<Long> info() {
+		return this.client.get()
+			.uri(this.app.resolve("/actuator/info"))
+			.retrieve()
+			.bodyToMono(InfoBody.class)
+			.timeout(SAMPLE_TIMEOUT)
+			.flatMap((body) -> Mono.justOrEmpty(trusted(body.process())))
+			.onErrorResume((ex) -> Mono.empty());
+	}
+
+	/**
+	 * The pid an app told, if a process of this machine has that pid and started when the
+	 * app says it did. An app in a container has pids of its own, which on this machine
+	 * may be another process or none: its memory must not be read as the app's.
+	 * @param process the {@code process} part of {@code /actuator/info}
+	 * @return the pid, or {@code null} when it is not the app's here
+	 */
+	static @Nullable Long trusted(@Nullable ProcessBody process) {
+		Long pid = (process != null) ? process.pid() : null;
+		Instant told = (process != null) ? process.startTime() : null;
+		if (pid == null || told == null) {
+			return null;
+		}
+		boolean same = ProcessHandle.of(pid)
+			.flatMap((handle) -> handle.info().startInstant())
+			.map((started) -> Duration.between(started, told).abs().compareTo(SAME_START) <= 0)
+			.orElse(false);
+		return same ? pid : null;
 	}
 
 	/**
@@ -73,11 +127,18 @@ final class TargetSampler {
 	 * @return completes after the last sample
 	 */
 	Mono<Void> stop() {
+		cancel();
+		return sample();
+	}
+
+	/**
+	 * Stops sampling, whatever happened to the run.
+	 */
+	void cancel() {
 		Disposable sampling = this.running;
 		if (sampling != null) {
 			sampling.dispose();
 		}
-		return sample();
 	}
 
 	Mono<Void> sample() {
@@ -114,11 +175,13 @@ final class TargetSampler {
 	}
 
 	private void sampleProcess() {
-		if (this.pid == null) {
+		Long known = this.pid;
+		if (known == null) {
 			return;
 		}
-		ProcStatus status = ProcStatus.read(this.pid);
+		ProcStatus status = ProcStatus.read(known);
 		if (status != null) {
+			this.lastRss.set(status.rssBytes());
 			this.peakRss.accumulateAndGet(status.rssBytes(), Math::max);
 			this.peakOsThreads.accumulateAndGet(status.threads(), Math::max);
 		}
@@ -150,6 +213,10 @@ final class TargetSampler {
 		return this.peakRss.get();
 	}
 
+	long lastRss() {
+		return this.lastRss.get();
+	}
+
 	double meanCpu() {
 		long samples = this.cpuSamples.get();
 		return (samples > 0) ? this.cpuSum.sum() / samples : -1;
@@ -163,6 +230,23 @@ final class TargetSampler {
 	 * @param virtualThreads requests running on a virtual thread
 	 */
 	record ThreadsBody(int live, int inFlight, int virtualThreads) {
+	}
+
+	/**
+	 * The part of {@code /actuator/info} the sampler reads.
+	 *
+	 * @param process the process contributor's details, when it is enabled
+	 */
+	record InfoBody(@Nullable ProcessBody process) {
+	}
+
+	/**
+	 * The app's process, as its actuator tells it.
+	 *
+	 * @param pid its process id
+	 * @param startTime when its JVM started
+	 */
+	record ProcessBody(@Nullable Long pid, @Nullable Instant startTime) {
 	}
 
 	/**

@@ -18,11 +18,27 @@ import static org.assertj.core.api.Assertions.within;
 class BenchReportTests {
 
 	private static BenchRow row(String contender, int concurrency, double throughput) {
-		LoadPlan plan = LoadPlan.closed("/api/items/1", 1000, concurrency, Duration.ofSeconds(10));
-		LoadResult result = new LoadResult(contender, plan, 11_000, 5000, 4990, Map.of("timeout", 10L), throughput,
-				plan.efficiency(throughput), new Latency(4990, 1001, 1005, 1200, 1300, 1400), concurrency, 200, 231, 0,
-				64L << 20, 350L << 20, 0.2, 0.1);
-		return new BenchRow(contender, BenchRow.SWEEP, result);
+		LoadPlan plan = LoadPlan.closed("/api/items/1", 1000, concurrency, Duration.ofSeconds(10))
+			.withWarmup(Duration.ofSeconds(3));
+		return new BenchRow(contender, BenchRow.SWEEP, result(contender, plan, throughput, 1200));
+	}
+
+	private static BenchRow noDelay(String contender, String series, double throughput) {
+		LoadPlan plan = LoadPlan.closed("/api/items/1", 0, 64, Duration.ofSeconds(10))
+			.withWarmup(Duration.ofSeconds(3));
+		return new BenchRow(contender, series, result(contender, plan, throughput, 12));
+	}
+
+	private static BenchRow open(String contender, double throughput, double p99) {
+		LoadPlan plan = LoadPlan.open("/api/items/1", 1000, 500, Duration.ofSeconds(10))
+			.withWarmup(Duration.ofSeconds(3));
+		return new BenchRow(contender, BenchRow.OPEN, result(contender, plan, throughput, p99));
+	}
+
+	private static LoadResult result(String contender, LoadPlan plan, double throughput, double p99) {
+		return new LoadResult(contender, plan, 11_000, 5000, 4990, Map.of("timeout", 10L), throughput,
+				plan.efficiency(throughput), new Latency(4990, 1001, 1005, p99, 1300, 1400), plan.concurrency(), 200,
+				231, 0, 64L << 20, 350L << 20, 0.2, 0.1, 1234);
 	}
 
 	@Test
@@ -50,6 +66,54 @@ class BenchReportTests {
 		assertThat(csv.lines()).hasSize(5).first().isEqualTo(BenchReport.CSV_HEADER);
 		assertThat(csv.lines().skip(1))
 			.allSatisfy((line) -> assertThat(line.split(",", -1)).hasSameSizeAs(BenchReport.CSV_HEADER.split(",")));
+	}
+
+	@Test
+	void tracingsOverheadIsAShareOfTheThroughputWithoutIt() {
+		List<Stabilisation> warmups = List.of(new Stabilisation("blocking", false, List.of(4000.0, 4100.0), true),
+				new Stabilisation("blocking", true, List.of(3000.0, 4000.0, 4100.0), true),
+				new Stabilisation("reactive", false, List.of(1000.0, 2000.0, 3000.0), false));
+		BenchReport report = new BenchReport(List.of(noDelay("blocking", BenchRow.NO_DELAY, 4600),
+				noDelay("reactive", BenchRow.NO_DELAY, 3000), noDelay("blocking", BenchRow.NO_DELAY_TRACE_OFF, 5000),
+				noDelay("reactive", BenchRow.NO_DELAY_TRACE_OFF, 4000)), warmups, "# header");
+		assertThat(report.markdown()).contains("target ≥ 90 %")
+			.contains("| blocking | 4600 | 5000 | 92 % | met | 2, settled / 3, settled |")
+			.contains("| reactive | 3000 | 4000 | 75 % | missed | 3, not settled / - |")
+			// the no-delay table says whether each ceiling was measured on a settled JVM
+			.containsPattern("\\| blocking \\| 4600 \\|.*\\| 2, settled \\|")
+			.containsPattern("\\| reactive \\| 3000 \\|.*\\| 3, not settled \\|");
+	}
+
+	@Test
+	void theOpenLevelHasATableOfItsOwnBesideTheClosedModelsTail() {
+		BenchReport report = new BenchReport(List.of(row("blocking", 400, 198), row("blocking", 2000, 197),
+				row("reactive", 400, 396), open("blocking", 199, 21_000), open("reactive", 499, 1040)), "# header");
+		String md = report.markdown();
+		assertThat(md).contains("## Open model")
+			.contains("closed-model p99 ms (C = 400)")
+			.contains("| blocking | 500 | 199.0 | 0.40 | 1001 | 21000 |")
+			.contains("| reactive | 500 | 499.0 | 1.00 | 1001 | 1040 |")
+			.contains("coordinated omission")
+			.contains("serves at most 200")
+			.contains("grows by about 300 requests every second");
+		// the closed model's p99 at C = 400 sits in the blocking row
+		assertThat(md.lines().filter((line) -> line.startsWith("| blocking | 500 |"))).singleElement()
+			.asString()
+			.contains("| 1200 |");
+		assertThat(report.csv().lines().filter((line) -> line.startsWith("blocking,open,open,"))).singleElement()
+			.asString()
+			.endsWith(",3.0,500,1234");
+		assertThat(open("blocking", 199, 21_000).modelCeiling()).isEqualTo(200.0);
+		assertThat(open("reactive", 499, 1040).modelCeiling()).isEqualTo(500.0);
+	}
+
+	@Test
+	void withoutBlockingOrOverloadTheOpenLevelSaysOnlyWhatKeepingUpLooksLike() {
+		LoadPlan plan = LoadPlan.open("/api/items/1", 1000, 100, Duration.ofSeconds(10));
+		assertThat(BenchReport.coordinatedOmission(plan, true)).doesNotContain("grows by");
+		assertThat(BenchReport.coordinatedOmission(LoadPlan.open("/api/items/1", 1000, 500, Duration.ofSeconds(10)),
+				false))
+			.doesNotContain("grows by");
 	}
 
 	@Test

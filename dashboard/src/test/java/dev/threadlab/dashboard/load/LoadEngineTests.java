@@ -2,11 +2,15 @@ package dev.threadlab.dashboard.load;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.threadlab.dashboard.StubApp;
 import dev.threadlab.dashboard.lab.LabApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -48,7 +52,8 @@ class LoadEngineTests {
 	@Test
 	void aClosedRunCanStopAfterNRequests() {
 		try (StubApp stub = StubApp.start("reactive")) {
-			LoadPlan plan = new LoadPlan(LoadPlan.Model.CLOSED, "/api/items/1", 10, 5, 42, Duration.ofSeconds(30), 0);
+			LoadPlan plan = new LoadPlan(LoadPlan.Model.CLOSED, "/api/items/1", 10, 5, 42, Duration.ofSeconds(30), 0,
+					Duration.ZERO);
 			LoadResult result = this.engine.run(plan, stub.labApp(), null).block(Duration.ofSeconds(30));
 			assertThat(result.sent()).isEqualTo(42);
 			assertThat(result.ok()).isEqualTo(42);
@@ -72,15 +77,134 @@ class LoadEngineTests {
 	}
 
 	@Test
+	void whatIsSentInTheWarmUpIsNotCounted() {
+		// The first wave of a cold server takes 2 s more: the measured latencies show it
+		// without a warm-up, and never after one.
+		LoadPlan plan = LoadPlan.closed("/api/items/1", 100, 10, Duration.ofSeconds(2));
+		try (LoadStub cold = LoadStub.cold(10, Duration.ofSeconds(2))) {
+			LoadResult result = this.engine.run(plan, cold.labApp(), null).block(Duration.ofSeconds(30));
+			assertThat(result.warmupSent()).isZero();
+			assertThat(result.latency().max()).isGreaterThanOrEqualTo(2000.0);
+		}
+		try (LoadStub cold = LoadStub.cold(10, Duration.ofSeconds(2))) {
+			LoadResult result = this.engine.run(plan.withWarmup(Duration.ofSeconds(3)), cold.labApp(), null)
+				.block(Duration.ofSeconds(30));
+			assertThat(result.latency().max()).isLessThan(1500.0);
+			// the cold wave and the clients' requests after it, sent but not counted
+			assertThat(result.warmupSent()).isGreaterThanOrEqualTo(20);
+			assertThat(result.sent() + result.warmupSent()).isEqualTo(cold.arrivals());
+			assertThat(result.ok()).isEqualTo(result.sent()).isBetween(60L, 220L);
+			assertThat(result.latency().count()).isEqualTo(result.sent());
+			assertThat(result.errors()).isEmpty();
+			// measured from the end of the warm-up: 2 s and the last answer, not 5 s
+			assertThat(result.elapsedMs()).isBetween(1900L, 4000L);
+			// 10 clients, 100 ms each: at most 100 a second
+			assertThat(result.throughput()).isBetween(50.0, 105.0);
+		}
+	}
+
+	@Test
+	void afterAWarmUpThroughputCountsTheAnswersWithinTheMeasuredDuration() {
+		// 40 clients on 2 servers of 100 ms each: 20 a second, after 2 s in the queue.
+		// The answers to the requests sent in the 2 measured seconds come in over 4 s,
+		// behind the queue the warm-up left; the server's rate is what arrives within the
+		// 2 s.
+		try (LoadStub queue = LoadStub.servers(2)) {
+			LoadPlan plan = LoadPlan.closed("/api/items/1", 100, 40, Duration.ofSeconds(2))
+				.withWarmup(Duration.ofSeconds(1));
+			LoadResult result = this.engine.run(plan, queue.labApp(), null).block(Duration.ofSeconds(30));
+			assertThat(result.errors()).isEmpty();
+			assertThat(result.throughput()).isBetween(15.0, 21.0);
+			assertThat(result.latency().p50()).isGreaterThanOrEqualTo(1500.0);
+			assertThat(result.elapsedMs()).isGreaterThanOrEqualTo(3000L);
+		}
+	}
+
+	@Test
+	void afterAWarmUpClientsDoNotAnswerInWaves() {
+		// 20 clients, 1 s each, 2.5 s measured. Started together they would answer in
+		// waves, one each second, and 2.5 s would hold 3 waves (24 a second) or 2 (16);
+		// spread over the warm-up, they answer evenly: 20 a second.
+		try (LoadStub stub = LoadStub.start()) {
+			LoadPlan plan = LoadPlan.closed("/api/items/1", 1000, 20, Duration.ofMillis(2500))
+				.withWarmup(Duration.ofSeconds(2));
+			LoadResult result = this.engine.run(plan, stub.labApp(), null).block(Duration.ofSeconds(30));
+			assertThat(result.errors()).isEmpty();
+			assertThat(result.throughput()).isBetween(17.0, 22.0);
+			assertThat(result.latency().p50()).isBetween(1000.0, 1500.0);
+		}
+	}
+
+	@Test
+	void anOpenRunsWarmUpIsTheFirstPartOfItsSchedule() {
+		try (LoadStub stub = LoadStub.start()) {
+			LoadPlan plan = LoadPlan.open("/api/items/1", 100, 50, Duration.ofSeconds(2))
+				.withWarmup(Duration.ofSeconds(1));
+			LoadResult result = this.engine.run(plan, stub.labApp(), null).block(Duration.ofSeconds(30));
+			assertThat(result.warmupSent()).isEqualTo(50);
+			assertThat(result.sent()).isEqualTo(100);
+			assertThat(result.ok()).isEqualTo(100);
+			assertThat(stub.arrivals()).isEqualTo(150);
+			// 50 a second within the 2 measured seconds, not 150 answers over 2 s
+			assertThat(result.throughput()).isBetween(35.0, 55.0);
+		}
+	}
+
+	@Test
+	void progressSaysWhenItIsWarmingUp() {
+		try (LoadStub stub = LoadStub.start()) {
+			LoadPlan plan = LoadPlan.closed("/api/items/1", 100, 5, Duration.ofSeconds(2))
+				.withWarmup(Duration.ofSeconds(2));
+			List<LoadProgress> ticks = new CopyOnWriteArrayList<>();
+			Disposable watching = this.engine.progress().subscribe(ticks::add);
+			try {
+				this.engine.run(plan, stub.labApp(), null).block(Duration.ofSeconds(30));
+			}
+			finally {
+				watching.dispose();
+			}
+			assertThat(ticks).extracting(LoadProgress::warmingUp).contains(true, false);
+			// warming up first, then measuring, never back
+			List<Boolean> phases = ticks.stream().map(LoadProgress::warmingUp).toList();
+			assertThat(phases.lastIndexOf(true)).isLessThan(phases.indexOf(false));
+		}
+	}
+
+	@Test
+	void residentMemoryComesFromThePidTheAppTells() {
+		long pid = ProcessHandle.current().pid();
+		Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
+		LoadPlan plan = LoadPlan.closed("/api/items/1", 10, 2, Duration.ofSeconds(1));
+		try (LoadStub stub = LoadStub.withInfo(info(pid, started))) {
+			LoadResult result = this.engine.run(plan, stub.labApp(), null).block(Duration.ofSeconds(30));
+			assertThat(result.peakRssBytes()).isPositive();
+		}
+		// a pid from another process table, such as a container's
+		try (LoadStub stub = LoadStub.withInfo(info(pid, started.minus(Duration.ofHours(1))))) {
+			LoadResult result = this.engine.run(plan, stub.labApp(), null).block(Duration.ofSeconds(30));
+			assertThat(result.peakRssBytes()).isEqualTo(-1);
+		}
+	}
+
+	private static String info(long pid, Instant started) {
+		return """
+				{"app":{"name":"reactive-app"},"process":{"cpus":2,"owner":"lab","parentPid":1,"pid":%d,
+				"startTime":"%s","uptime":"PT10S"}}""".formatted(pid, started);
+	}
+
+	@Test
 	void failuresAreCountedByKind() {
+
 		try (StubApp stub = StubApp.start("reactive")) {
-			LoadPlan plan = new LoadPlan(LoadPlan.Model.CLOSED, "/api/nowhere", 0, 2, 10, Duration.ofSeconds(10), 0);
+			LoadPlan plan = new LoadPlan(LoadPlan.Model.CLOSED, "/api/nowhere", 0, 2, 10, Duration.ofSeconds(10), 0,
+					Duration.ZERO);
 			LoadResult result = this.engine.run(plan, stub.labApp(), null).block(Duration.ofSeconds(30));
 			assertThat(result.ok()).isZero();
 			assertThat(result.errors()).containsEntry("http 404", 10L);
 		}
 		LabApp gone = new LabApp("reactive", "event-loop", "nothing listens", URI.create("http://127.0.0.1:1"));
-		LoadPlan plan = new LoadPlan(LoadPlan.Model.CLOSED, "/api/items/1", 0, 1, 3, Duration.ofSeconds(10), 0);
+		LoadPlan plan = new LoadPlan(LoadPlan.Model.CLOSED, "/api/items/1", 0, 1, 3, Duration.ofSeconds(10), 0,
+				Duration.ZERO);
 		LoadResult result = this.engine.run(plan, gone, null).block(Duration.ofSeconds(30));
 		assertThat(result.errors()).containsEntry("connect", 3L);
 	}

@@ -55,4 +55,31 @@ class LoadPlanTests {
 			.isThrownBy(() -> LoadPlan.closed("/api/items/1?delayMs=5", 0, 10, Duration.ofSeconds(1)));
 	}
 
+	@Test
+	void aWarmUpIsBoundedAndCountsInTheMinute() {
+		LoadPlan plan = LoadPlan.closed("/api/items/1", 1000, 10, Duration.ofSeconds(15));
+		assertThat(plan.warmup()).isZero();
+		assertThat(plan.withWarmup(Duration.ofSeconds(3)).warmup()).isEqualTo(Duration.ofSeconds(3));
+		assertThat(LoadPlan.closed("/api/items/1", 1000, 10, Duration.ofSeconds(30))
+			.withWarmup(LoadPlan.MAX_WARMUP)
+			.duration()).isEqualTo(Duration.ofSeconds(30));
+		assertThatIllegalArgumentException().isThrownBy(() -> plan.withWarmup(Duration.ofSeconds(31)));
+		assertThatIllegalArgumentException().isThrownBy(() -> plan.withWarmup(Duration.ofSeconds(-1)));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoadPlan.closed("/api/items/1", 1000, 10, Duration.ofSeconds(50))
+				.withWarmup(Duration.ofSeconds(11)))
+			.withMessageContaining("60 s in all");
+		assertThatIllegalArgumentException().isThrownBy(() -> new LoadPlan(LoadPlan.Model.CLOSED, "/api/items/1", 0, 5,
+				100, Duration.ofSeconds(10), 0, Duration.ofSeconds(1)));
+	}
+
+	@Test
+	void theFormLeavesTheWarmUpOutUnlessAsked() {
+		LoadForm form = new LoadForm(null, null, 1000, "open", null, 500, 10, null);
+		assertThat(form.plan().warmup()).isZero();
+		LoadForm warm = new LoadForm(null, null, 1000, "open", null, 500, 10, 2);
+		assertThat(warm.plan().warmup()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(warm.plan().rate()).isEqualTo(500);
+	}
+
 }

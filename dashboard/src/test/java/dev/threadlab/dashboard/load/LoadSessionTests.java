@@ -30,7 +30,8 @@ class LoadSessionTests {
 	void eachChosenAppIsLoadedInTurnAndEverySecondIsReported() {
 		try (StubApp blocking = StubApp.start("blocking"); StubApp reactive = StubApp.start("reactive")) {
 			LoadSession session = new LoadSession(this.engine, List.of(blocking.labApp(), reactive.labApp()));
-			LoadForm form = new LoadForm(List.of("reactive", "blocking"), "/api/items/1", 100, "closed", 10, null, 2);
+			LoadForm form = new LoadForm(List.of("reactive", "blocking"), "/api/items/1", 100, "closed", 10, null, 2,
+					1);
 			StepVerifier
 				.create(session.updates()
 					.takeUntil((update) -> update.state() != null && !update.state().running())
@@ -44,7 +45,10 @@ class LoadSessionTests {
 			assertThat(done.running()).isFalse();
 			assertThat(done.error()).isNull();
 			assertThat(done.results()).extracting(LoadResult::app).containsExactly("reactive", "blocking");
-			assertThat(done.results()).allSatisfy((result) -> assertThat(result.ok()).isPositive());
+			assertThat(done.results()).allSatisfy((result) -> {
+				assertThat(result.ok()).isPositive();
+				assertThat(result.warmupSent()).isPositive();
+			});
 		}
 	}
 
@@ -52,15 +56,15 @@ class LoadSessionTests {
 	void oneRunAtATimeAndOnlyOnConfiguredApps() {
 		try (StubApp stub = StubApp.start("reactive")) {
 			LoadSession session = new LoadSession(this.engine, List.of(stub.labApp()));
+			assertThatIllegalArgumentException().isThrownBy(
+					() -> session.start(new LoadForm(List.of("virtual"), null, null, null, null, null, 1, null)));
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> session.start(new LoadForm(List.of("virtual"), null, null, null, null, null, 1)));
+				.isThrownBy(() -> session.start(new LoadForm(null, "/actuator/env", null, null, null, null, 1, null)));
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> session.start(new LoadForm(null, "/actuator/env", null, null, null, null, 1)));
-			assertThatIllegalArgumentException()
-				.isThrownBy(() -> session.start(new LoadForm(null, null, null, "closed", 20_000, null, 1)));
-			session.start(new LoadForm(null, null, 200, "open", null, 20, 1));
+				.isThrownBy(() -> session.start(new LoadForm(null, null, null, "closed", 20_000, null, 1, null)));
+			session.start(new LoadForm(null, null, 200, "open", null, 20, 1, null));
 			assertThatExceptionOfType(LoadBusyException.class)
-				.isThrownBy(() -> session.start(new LoadForm(null, null, 200, "closed", 2, null, 1)));
+				.isThrownBy(() -> session.start(new LoadForm(null, null, 200, "closed", 2, null, 1, null)));
 		}
 	}
 
