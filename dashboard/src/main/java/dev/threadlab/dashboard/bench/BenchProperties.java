@@ -37,7 +37,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param noDelayConcurrency the clients of the no-delay run, the CPU ceiling
  * @param stabilise the warm-up of each started contender before its no-delay run
  * @param open the open-model level after the sweep
- * @param traceOff also run the no-delay run with request tracing off, for its overhead
+ * @param traceOff also measure request tracing's overhead: the no-delay run with tracing
+ * on and off, in turn
+ * @param tracePairs how many on/off pairs of no-delay runs; the median of each side is
+ * kept
  */
 @ConfigurationProperties("threadlab.bench")
 public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean quick,
@@ -51,7 +54,7 @@ public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultVa
 		@DefaultValue("6s") Duration quickLevelDuration, @DefaultValue("3s") Duration levelWarmup,
 		@DefaultValue("2s") Duration quickLevelWarmup, @DefaultValue("3") int repeats,
 		@DefaultValue("64") int noDelayConcurrency, @DefaultValue Stabilise stabilise, @DefaultValue Open open,
-		@DefaultValue("true") boolean traceOff){
+		@DefaultValue("true") boolean traceOff, @DefaultValue("5") int tracePairs){
 
 	/**
 	 * How each started contender is warmed up before its no-delay run: no-delay runs

@@ -6,8 +6,8 @@ import dev.threadlab.dashboard.load.LoadResult;
  * One line of the benchmark's results.
  *
  * @param contender {@code blocking}, {@code reactive} or {@code virtual}
- * @param series {@link #SWEEP}, {@link #NO_DELAY}, {@link #NO_DELAY_TRACE_OFF} or
- * {@link #OPEN}
+ * @param series {@link #SWEEP}, {@link #NO_DELAY}, {@link #NO_DELAY_TRACE_ON},
+ * {@link #NO_DELAY_TRACE_OFF} or {@link #OPEN}
  * @param result what the run measured
  */
 record BenchRow(String contender, String series, LoadResult result) {
@@ -18,11 +18,26 @@ record BenchRow(String contender, String series, LoadResult result) {
 	/** The no-delay run: the CPU ceiling. */
 	static final String NO_DELAY = "no-delay";
 
+	/**
+	 * The no-delay run with request tracing on, taken in turn with
+	 * {@link #NO_DELAY_TRACE_OFF}.
+	 */
+	static final String NO_DELAY_TRACE_ON = "no-delay-trace-on";
+
 	/** The no-delay run with request tracing off. */
 	static final String NO_DELAY_TRACE_OFF = "no-delay-trace-off";
 
 	/** The open-model level, with the delay. */
 	static final String OPEN = "open";
+
+	/**
+	 * The name the second, tracing-on start of a contender goes by in the warm-ups.
+	 * @param contender the contender
+	 * @return such as {@code blocking, tracing on}
+	 */
+	static String pairedLabel(String contender) {
+		return contender + ", tracing on";
+	}
 
 	/** Tomcat's default request threads: blocking-app's own ceiling. */
 	static final int TOMCAT_THREADS = 200;

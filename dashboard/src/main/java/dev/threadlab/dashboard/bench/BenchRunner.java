@@ -111,11 +111,34 @@ class BenchRunner implements ApplicationRunner {
 			}
 		}
 		if (this.properties.measureTraceOff()) {
-			try (ContenderProcess contender = launch.start(List.of("--lab.trace.enabled=false"))) {
-				logger.info("Started " + name + " with tracing off (pid " + contender.pid() + ")");
-				warmups.add(stabilise(contender, plans.stabilise(), true));
-				rows.add(new BenchRow(name, BenchRow.NO_DELAY_TRACE_OFF, median(plans.noDelay(), contender)));
+			tracingOverhead(launch, plans, rows, warmups);
+		}
+	}
+
+	/**
+	 * Tracing's cost: the app with tracing on and the app with tracing off, started fresh
+	 * together and each stabilised, then their no-delay runs taken in turn (on, off, on,
+	 * off...), one loaded at a time. Measured one after the other instead, the second
+	 * would get the JIT's later gains alone, and that gap is as large as the one looked
+	 * for.
+	 */
+	private void tracingOverhead(Launch launch, Plans plans, List<BenchRow> rows, List<Stabilisation> warmups)
+			throws IOException, InterruptedException {
+		String name = launch.app().name();
+		try (ContenderProcess on = launch.start(List.of());
+				ContenderProcess off = launch.start(List.of("--lab.trace.enabled=false"))) {
+			logger.info("Started " + name + " twice, tracing on (pid " + on.pid() + ") and off (pid " + off.pid()
+					+ "), for tracing's overhead");
+			warmups.add(stabilise(BenchRow.pairedLabel(name), on, plans.stabilise(), false));
+			warmups.add(stabilise(name, off, plans.stabilise(), true));
+			List<LoadResult> traced = new ArrayList<>();
+			List<LoadResult> untraced = new ArrayList<>();
+			for (int pair = 0; pair < this.properties.tracePairs(); pair++) {
+				traced.add(once(plans.noDelay(), on));
+				untraced.add(once(plans.noDelay(), off));
 			}
+			rows.add(new BenchRow(name, BenchRow.NO_DELAY_TRACE_ON, median(traced)));
+			rows.add(new BenchRow(name, BenchRow.NO_DELAY_TRACE_OFF, median(untraced)));
 		}
 	}
 
@@ -125,7 +148,12 @@ class BenchRunner implements ApplicationRunner {
 	 */
 	private Stabilisation stabilise(ContenderProcess contender, LoadPlan plan, boolean traceOff)
 			throws InterruptedException {
-		return Stabilisation.run(contender.app().name(), traceOff, this.properties.stabiliseRule(), () -> {
+		return stabilise(contender.app().name(), contender, plan, traceOff);
+	}
+
+	private Stabilisation stabilise(String label, ContenderProcess contender, LoadPlan plan, boolean traceOff)
+			throws InterruptedException {
+		return Stabilisation.run(label, traceOff, this.properties.stabiliseRule(), () -> {
 			LoadResult result = this.engine.run(plan, contender.app(), contender.pid()).block();
 			Thread.sleep(PAUSE.toMillis());
 			return result.throughput();
@@ -140,8 +168,13 @@ class BenchRunner implements ApplicationRunner {
 		for (int run = 0; run < this.properties.runs(); run++) {
 			results.add(once(plan, contender));
 		}
-		results.sort(Comparator.comparingDouble(LoadResult::throughput));
-		return results.get(results.size() / 2);
+		return median(results);
+	}
+
+	private static LoadResult median(List<LoadResult> results) {
+		List<LoadResult> sorted = new ArrayList<>(results);
+		sorted.sort(Comparator.comparingDouble(LoadResult::throughput));
+		return sorted.get(sorted.size() / 2);
 	}
 
 	private LoadResult once(LoadPlan plan, ContenderProcess contender) throws InterruptedException {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientRequest;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -93,13 +94,7 @@ final class TargetSampler {
 	 * @return the pid, or empty
 	 */
 	private Mono<Long> info() {
-		return this.client.get()
-			.uri(this.app.resolve("/actuator/info"))
-			.retrieve()
-			.bodyToMono(InfoBody.class)
-			.timeout(SAMPLE_TIMEOUT)
-			.flatMap((body) -> Mono.justOrEmpty(trusted(body.process())))
-			.onErrorResume((ex) -> Mono.empty());
+		return get("/actuator/info", InfoBody.class).flatMap((body) -> Mono.justOrEmpty(trusted(body.process())));
 	}
 
 	/**
@@ -142,18 +137,11 @@ final class TargetSampler {
 	}
 
 	Mono<Void> sample() {
-		Mono<Void> threads = this.client.get()
-			.uri(this.app.resolve("/api/threads"))
-			.retrieve()
-			.bodyToMono(ThreadsBody.class)
-			.timeout(SAMPLE_TIMEOUT)
-			.doOnNext((body) -> {
-				this.peakServerInFlight.accumulateAndGet(body.inFlight(), Math::max);
-				this.peakAppThreads.accumulateAndGet(body.live(), Math::max);
-				this.peakVirtualThreads.accumulateAndGet(body.virtualThreads(), Math::max);
-			})
-			.onErrorResume((ex) -> Mono.empty())
-			.then();
+		Mono<Void> threads = get("/api/threads", ThreadsBody.class).doOnNext((body) -> {
+			this.peakServerInFlight.accumulateAndGet(body.inFlight(), Math::max);
+			this.peakAppThreads.accumulateAndGet(body.live(), Math::max);
+			this.peakVirtualThreads.accumulateAndGet(body.virtualThreads(), Math::max);
+		}).then();
 		Mono<Void> heap = metric("jvm.memory.used?tag=area:heap")
 			.doOnNext((value) -> this.peakHeap.accumulateAndGet(value.longValue(), Math::max))
 			.then();
@@ -165,12 +153,28 @@ final class TargetSampler {
 	}
 
 	private Mono<Double> metric(String nameAndQuery) {
+		return get("/actuator/metrics/" + nameAndQuery, MetricBody.class)
+			.flatMap((body) -> Mono.justOrEmpty(body.value()));
+	}
+
+	/**
+	 * One sample from the app, or nothing when it does not answer in time.
+	 */
+	private <T> Mono<T> get(String pathAndQuery, Class<T> type) {
 		return this.client.get()
-			.uri(this.app.resolve("/actuator/metrics/" + nameAndQuery))
+			.uri(this.app.resolve(pathAndQuery))
+			// Netty's own response timeout rather than Reactor's timeout(): a response
+			// cancelled while WebClient delivers it logs an error nobody can catch
+			// (spring-projects/spring-framework#37204).
+			.httpRequest((request) -> {
+				if (request.getNativeRequest() instanceof HttpClientRequest reactor) {
+					reactor.responseTimeout(SAMPLE_TIMEOUT);
+				}
+			})
 			.retrieve()
-			.bodyToMono(MetricBody.class)
-			.timeout(SAMPLE_TIMEOUT)
-			.flatMap((body) -> Mono.justOrEmpty(body.value()))
+			.bodyToMono(type)
+			// Only for a connector without a response timeout of its own.
+			.timeout(SAMPLE_TIMEOUT.multipliedBy(3))
 			.onErrorResume((ex) -> Mono.empty());
 	}
 

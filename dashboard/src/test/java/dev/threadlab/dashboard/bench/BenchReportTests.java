@@ -85,6 +85,19 @@ class BenchReportTests {
 	}
 
 	@Test
+	void tracingsOverheadComparesTheRunsTakenInTurnWhenThereAreAny() {
+		List<Stabilisation> warmups = List.of(new Stabilisation("blocking", false, List.of(4000.0, 4100.0), true),
+				new Stabilisation(BenchRow.pairedLabel("blocking"), false, List.of(1.0, 2.0, 3.0, 4.0), true),
+				new Stabilisation("blocking", true, List.of(3000.0, 4000.0, 4100.0), true));
+		BenchReport report = new BenchReport(List.of(noDelay("blocking", BenchRow.NO_DELAY, 3000),
+				noDelay("blocking", BenchRow.NO_DELAY_TRACE_ON, 4700),
+				noDelay("blocking", BenchRow.NO_DELAY_TRACE_OFF, 5000)), warmups, "# header");
+		assertThat(report.markdown()).contains("take turns")
+			.contains("| blocking | 4700 | 5000 | 94 % | met | 4, settled / 3, settled |");
+		assertThat(report.csv().lines().filter((line) -> line.startsWith("blocking,no-delay-trace-on,"))).hasSize(1);
+	}
+
+	@Test
 	void theOpenLevelHasATableOfItsOwnBesideTheClosedModelsTail() {
 		BenchReport report = new BenchReport(List.of(row("blocking", 400, 198), row("blocking", 2000, 197),
 				row("reactive", 400, 396), open("blocking", 199, 21_000), open("reactive", 499, 1040)), "# header");
