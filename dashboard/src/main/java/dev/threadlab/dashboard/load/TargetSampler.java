@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClientRequest;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -65,6 +66,8 @@ final class TargetSampler {
 
 	private final AtomicLong cpuSamples = new AtomicLong();
 
+	private final Sinks.Empty<Void> stopping = Sinks.empty();
+
 	private @Nullable Disposable running;
 
 	TargetSampler(WebClient client, LabApp app, @Nullable Long pid) {
@@ -85,6 +88,9 @@ final class TargetSampler {
 		Mono<Void> findPid = (this.pid != null) ? Mono.empty() : info().doOnNext((found) -> this.pid = found).then();
 		return findPid.then(Mono.fromRunnable(() -> this.running = Flux.interval(Duration.ZERO, EVERY)
 			.onBackpressureDrop()
+			// Stopping ends the ticks, not the sample in flight: cancelling a response
+			// while WebClient delivers it logs an error nobody can catch.
+			.takeUntilOther(this.stopping.asMono())
 			.concatMap((tick) -> sample(), 1)
 			.subscribe()));
 	}
@@ -122,7 +128,7 @@ final class TargetSampler {
 	 * @return completes after the last sample
 	 */
 	Mono<Void> stop() {
-		cancel();
+		this.stopping.tryEmitEmpty();
 		return sample();
 	}
 
