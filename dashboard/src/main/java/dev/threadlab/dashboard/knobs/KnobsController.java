@@ -62,6 +62,10 @@ class KnobsController {
 	Mono<ResponseEntity<String>> tomcatThreads(@PathVariable String app, @RequestParam int max) {
 		LabApp target = find(app).orElseThrow(
 				() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no app called '" + app + "' in lab.apps"));
+		if (!THREAD_PER_REQUEST.equals(target.model())) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT,
+					app + " runs " + target.model() + ": it has no Tomcat request pool to resize");
+		}
 		return this.client.put()
 			.uri(target.resolve(KNOBS + "/tomcat-threads?max=" + max))
 			// The app's status, type and body, problems included; none of its other
