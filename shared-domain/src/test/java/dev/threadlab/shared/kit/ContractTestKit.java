@@ -2,7 +2,6 @@ package dev.threadlab.shared.kit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,8 +24,6 @@ import dev.threadlab.shared.limits.Limits;
 import dev.threadlab.shared.limits.Params;
 import dev.threadlab.shared.limits.ProblemKind;
 import dev.threadlab.shared.threads.ThreadPool;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,48 +40,16 @@ import static org.assertj.core.api.Assertions.fail;
  * started on a random port; the expected error texts come from the shared factories, so a
  * pass on every contender means the same request gets the same answer everywhere.
  */
-public abstract class ContractTestKit {
+public abstract class ContractTestKit extends RunningContender {
 
 	/** Generous bound for "it waited its delay": the server may round, never skip. */
 	private static final double DELAY_SLACK_MS = 15;
-
-	private LabClient client;
-
-	/**
-	 * The running contender's base URL, such as {@code http://127.0.0.1:54321}.
-	 * @return the base URL
-	 */
-	protected abstract URI baseUrl();
-
-	/**
-	 * Which contender is under test.
-	 * @return the contender
-	 */
-	protected abstract Contender contender();
-
-	@BeforeEach
-	void openClient() {
-		this.client = new LabClient(baseUrl());
-	}
-
-	@AfterEach
-	void closeClient() {
-		this.client.close();
-	}
-
-	/**
-	 * The client the kit sends with, for subclasses that add their own checks.
-	 * @return the client
-	 */
-	protected LabClient client() {
-		return this.client;
-	}
 
 	// Items
 
 	@Test
 	void itemOneIsTheFirstSeedItemWithATrace() {
-		Answer answer = this.client.get("/api/items/1");
+		Answer answer = client().get("/api/items/1");
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		assertThat(answer.header("Content-Type")).startsWith("application/json");
 		JsonNode item = answer.json().get("item");
@@ -97,30 +62,30 @@ public abstract class ContractTestKit {
 
 	@Test
 	void callersRequestIdIsEchoedAndAnInvalidOneReplaced() {
-		Answer echoed = this.client.get("/api/items/2", Map.of("X-Request-Id", "kit.echo_1-A"));
+		Answer echoed = client().get("/api/items/2", Map.of("X-Request-Id", "kit.echo_1-A"));
 		assertThat(echoed.header("X-Request-Id")).isEqualTo("kit.echo_1-A");
 		assertThat(assertTrace(echoed).get("requestId").asString()).isEqualTo("kit.echo_1-A");
 
-		Answer replaced = this.client.get("/api/items/2", Map.of("X-Request-Id", "not valid!"));
+		Answer replaced = client().get("/api/items/2", Map.of("X-Request-Id", "not valid!"));
 		String id = replaced.header("X-Request-Id");
 		assertThat(id).isNotEqualTo("not valid!").matches(Limits.REQUEST_ID_PATTERN);
 		assertThat(assertTrace(replaced).get("requestId").asString()).isEqualTo(id);
 
-		Answer tooLong = this.client.get("/api/items/2", Map.of("X-Request-Id", "x".repeat(65)));
+		Answer tooLong = client().get("/api/items/2", Map.of("X-Request-Id", "x".repeat(65)));
 		assertThat(tooLong.header("X-Request-Id")).isNotEqualTo("x".repeat(65));
 	}
 
 	@Test
 	void countersFollowTheOrderOfRequests() {
-		JsonNode first = assertTrace(this.client.get("/api/items/3"));
-		JsonNode second = assertTrace(this.client.get("/api/items/3"));
+		JsonNode first = assertTrace(client().get("/api/items/3"));
+		JsonNode second = assertTrace(client().get("/api/items/3"));
 		assertThat(second.get("arrival").asLong()).isGreaterThan(first.get("arrival").asLong());
 		assertThat(second.get("completion").asLong()).isGreaterThan(first.get("completion").asLong());
 	}
 
 	@Test
 	void itemIsReadAfterItsDatabaseDelay() {
-		Answer answer = this.client.get("/api/items/5?delayMs=300");
+		Answer answer = client().get("/api/items/5?delayMs=300");
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.json().get("item").get("id").asLong()).isEqualTo(5);
 		assertThat(assertTrace(answer).get("elapsedMs").asDouble()).isGreaterThanOrEqualTo(300 - DELAY_SLACK_MS);
@@ -129,9 +94,9 @@ public abstract class ContractTestKit {
 
 	@Test
 	void aQuickRequestOvertakesASlowOneThatArrivedFirst() {
-		CompletableFuture<Answer> slow = this.client.sendAsync(this.client.request("/api/items/1?delayMs=800").build());
+		CompletableFuture<Answer> slow = client().sendAsync(client().request("/api/items/1?delayMs=800").build());
 		sleep(200);
-		Answer fast = this.client.get("/api/items/1");
+		Answer fast = client().get("/api/items/1");
 		JsonNode slowTrace = assertTrace(slow.join());
 		JsonNode fastTrace = assertTrace(fast);
 		assertThat(fastTrace.get("arrival").asLong()).isGreaterThan(slowTrace.get("arrival").asLong());
@@ -140,13 +105,13 @@ public abstract class ContractTestKit {
 
 	@Test
 	void pageOfItemsIsOrderedById() {
-		JsonNode page = okJson(this.client.get("/api/items?limit=5&offset=10"));
+		JsonNode page = okJson(client().get("/api/items?limit=5&offset=10"));
 		assertThat(ids(page.get("items"))).containsExactly(11L, 12L, 13L, 14L, 15L);
 		assertThat(page.get("limit").asInt()).isEqualTo(5);
 		assertThat(page.get("offset").asLong()).isEqualTo(10);
 		assertThat(page.get("trace").isObject()).isTrue();
 
-		JsonNode defaults = okJson(this.client.get("/api/items"));
+		JsonNode defaults = okJson(client().get("/api/items"));
 		assertThat(ids(defaults.get("items"))).hasSize(Limits.DEFAULT_LIMIT).startsWith(1L, 2L).endsWith(20L);
 		assertThat(defaults.get("limit").asInt()).isEqualTo(20);
 		assertThat(defaults.get("offset").asLong()).isZero();
@@ -154,9 +119,9 @@ public abstract class ContractTestKit {
 
 	@Test
 	void pageLimitsAreInclusive() {
-		assertThat(okJson(this.client.get("/api/items?limit=100")).get("items").size()).isEqualTo(100);
-		assertThat(okJson(this.client.get("/api/items?limit=1")).get("items").size()).isEqualTo(1);
-		assertThat(okJson(this.client.get("/api/items?offset=1000000")).get("items").size()).isZero();
+		assertThat(okJson(client().get("/api/items?limit=100")).get("items").size()).isEqualTo(100);
+		assertThat(okJson(client().get("/api/items?limit=1")).get("items").size()).isEqualTo(1);
+		assertThat(okJson(client().get("/api/items?offset=1000000")).get("items").size()).isZero();
 	}
 
 	@ParameterizedTest
@@ -165,7 +130,7 @@ public abstract class ContractTestKit {
 	void pageParametersOutsideTheirRangeAre400(String query) {
 		String name = query.substring(0, query.indexOf('='));
 		String value = query.substring(query.indexOf('=') + 1);
-		Answer answer = this.client.get("/api/items?" + query);
+		Answer answer = client().get("/api/items?" + query);
 		LabException expected = expectedError(() -> {
 			switch (name) {
 				case "limit" -> Params.limit(value);
@@ -179,18 +144,17 @@ public abstract class ContractTestKit {
 	@ParameterizedTest
 	@ValueSource(strings = { "abc", "0", "-1", "1.0", "99999999999999999999" })
 	void itemIdThatIsNotAPositiveIntegerIs400(String id) {
-		assertProblem(this.client.get("/api/items/" + id), expectedError(() -> Params.itemId(id)), "/api/items/" + id);
+		assertProblem(client().get("/api/items/" + id), expectedError(() -> Params.itemId(id)), "/api/items/" + id);
 	}
 
 	@Test
 	void unknownItemIs404() {
-		assertProblem(this.client.get("/api/items/987654321"), LabException.noSuchItem(987654321),
-				"/api/items/987654321");
+		assertProblem(client().get("/api/items/987654321"), LabException.noSuchItem(987654321), "/api/items/987654321");
 	}
 
 	@Test
 	void postedItemIsCreatedAndReadable() {
-		Answer created = this.client.postJson("/api/items", "{\"name\": \"kit item\"}");
+		Answer created = client().postJson("/api/items", "{\"name\": \"kit item\"}");
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		JsonNode item = created.json().get("item");
 		long id = item.get("id").asLong();
@@ -199,7 +163,7 @@ public abstract class ContractTestKit {
 		assertThat(created.header("Location")).endsWith("/api/items/" + id);
 		assertTrace(created);
 
-		JsonNode read = okJson(this.client.get("/api/items/" + id)).get("item");
+		JsonNode read = okJson(client().get("/api/items/" + id)).get("item");
 		assertThat(read.get("name").asString()).isEqualTo("kit item");
 		assertThat(read.get("createdAt").asString()).isEqualTo(item.get("createdAt").asString());
 	}
@@ -207,10 +171,10 @@ public abstract class ContractTestKit {
 	@Test
 	void itemNamesKeepEveryCharacterUpToTheLimit() {
 		String hundred = "🚀".repeat(50) + "é".repeat(50);
-		Answer created = this.client.postJson("/api/items?delayMs=50", "{\"name\": \"" + hundred + "\"}");
+		Answer created = client().postJson("/api/items?delayMs=50", "{\"name\": \"" + hundred + "\"}");
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		long id = created.json().get("item").get("id").asLong();
-		assertThat(okJson(this.client.get("/api/items/" + id)).get("item").get("name").asString()).isEqualTo(hundred);
+		assertThat(okJson(client().get("/api/items/" + id)).get("item").get("name").asString()).isEqualTo(hundred);
 		assertThat(assertTrace(created).get("elapsedMs").asDouble()).isGreaterThanOrEqualTo(50 - DELAY_SLACK_MS);
 	}
 
@@ -218,21 +182,20 @@ public abstract class ContractTestKit {
 	void rejectedItemsChangeNothing() {
 		List<Long> before = allItemIds();
 		String longName = "x".repeat(101);
-		assertProblem(this.client.postJson("/api/items", "{\"name\": \"" + longName + "\"}"),
+		assertProblem(client().postJson("/api/items", "{\"name\": \"" + longName + "\"}"),
 				expectedError(() -> Params.itemName(longName)), "/api/items");
-		assertProblem(this.client.postJson("/api/items", "{\"name\": \"   \"}"),
+		assertProblem(client().postJson("/api/items", "{\"name\": \"   \"}"),
 				expectedError(() -> Params.itemName("   ")), "/api/items");
-		assertProblem(this.client.postJson("/api/items", "{\"name\": \"\"}"), expectedError(() -> Params.itemName("")),
+		assertProblem(client().postJson("/api/items", "{\"name\": \"\"}"), expectedError(() -> Params.itemName("")),
 				"/api/items");
-		assertProblem(this.client.postJson("/api/items", "{}"), LabException.unreadableItemBody(), "/api/items");
-		assertProblem(this.client.postJson("/api/items", "{\"name\": "), LabException.unreadableItemBody(),
-				"/api/items");
-		assertProblem(this.client.postJson("/api/items", "[1, 2]"), LabException.unreadableItemBody(), "/api/items");
-		assertProblem(this.client.send("POST", "/api/items", "application/json", new byte[0]),
+		assertProblem(client().postJson("/api/items", "{}"), LabException.unreadableItemBody(), "/api/items");
+		assertProblem(client().postJson("/api/items", "{\"name\": "), LabException.unreadableItemBody(), "/api/items");
+		assertProblem(client().postJson("/api/items", "[1, 2]"), LabException.unreadableItemBody(), "/api/items");
+		assertProblem(client().send("POST", "/api/items", "application/json", new byte[0]),
 				LabException.unreadableItemBody(), "/api/items");
-		assertProblem(this.client.postJson("/api/items?delayMs=-5", "{\"name\": \"ok\"}"),
+		assertProblem(client().postJson("/api/items?delayMs=-5", "{\"name\": \"ok\"}"),
 				expectedError(() -> Params.delay("delayMs", "-5")), "/api/items");
-		assertProblem(this.client.send("POST", "/api/items", "text/plain", "{\"name\": \"x\"}".getBytes()),
+		assertProblem(client().send("POST", "/api/items", "text/plain", "{\"name\": \"x\"}".getBytes()),
 				LabException.itemBodyNotJson(), "/api/items");
 		assertThat(allItemIds()).isEqualTo(before);
 	}
@@ -240,8 +203,8 @@ public abstract class ContractTestKit {
 	@Test
 	void concurrentPostsCreateDistinctReadableItems() {
 		String run = Long.toHexString(ThreadLocalRandom.current().nextLong());
-		List<Answer> created = this.client.sendAll(200,
-				(i) -> this.client.request("/api/items")
+		List<Answer> created = client().sendAll(200,
+				(i) -> client().request("/api/items")
 					.header("Content-Type", "application/json")
 					.POST(BodyPublishers.ofString("{\"name\": \"kit-" + run + "-" + i + "\"}"))
 					.build());
@@ -251,7 +214,7 @@ public abstract class ContractTestKit {
 			assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
 			long id = answer.json().get("item").get("id").asLong();
 			ids.add(id);
-			JsonNode read = okJson(this.client.get("/api/items/" + id)).get("item");
+			JsonNode read = okJson(client().get("/api/items/" + id)).get("item");
 			assertThat(read.get("name").asString()).isEqualTo("kit-" + run + "-" + i);
 		}
 		assertThat(ids).hasSize(200);
@@ -261,7 +224,7 @@ public abstract class ContractTestKit {
 
 	@Test
 	void filesListHoldsTheSamplesSortedByName() {
-		Answer answer = this.client.get("/api/files");
+		Answer answer = client().get("/api/files");
 		JsonNode files = okJson(answer).get("files");
 		List<String> names = new ArrayList<>();
 		files.forEach((file) -> names.add(file.get("name").asString()));
@@ -279,7 +242,7 @@ public abstract class ContractTestKit {
 	@Test
 	void samplesHaveTheirKnownSizesAndDigests() throws IOException {
 		for (FileEntry sample : DataFolder.SAMPLES) {
-			Answer answer = this.client.get("/api/files/" + sample.name());
+			Answer answer = client().get("/api/files/" + sample.name());
 			JsonNode file = okJson(answer).get("file");
 			assertThat(file.get("name").asString()).isEqualTo(sample.name());
 			assertThat(file.get("bytes").asLong()).isEqualTo(sample.bytes());
@@ -291,7 +254,7 @@ public abstract class ContractTestKit {
 	@Test
 	void contentStreamsTheRawBytes() throws IOException {
 		FileEntry sample = DataFolder.SAMPLES.get(1);
-		Answer answer = this.client.get("/api/files/" + sample.name() + "/content");
+		Answer answer = client().get("/api/files/" + sample.name() + "/content");
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.header("Content-Type")).startsWith("application/octet-stream");
 		assertThat(answer.bytes()).hasSize((int) sample.bytes());
@@ -301,9 +264,9 @@ public abstract class ContractTestKit {
 
 	@Test
 	void fileDelayIsAboutTheSameForASmallAndALargeFile() {
-		Answer small = this.client.get("/api/files/sample-4k.txt?delayMs=400");
-		Answer large = this.client.get("/api/files/sample-16m.bin?delayMs=400");
-		Answer streamed = this.client.get("/api/files/sample-1m.bin/content?delayMs=400");
+		Answer small = client().get("/api/files/sample-4k.txt?delayMs=400");
+		Answer large = client().get("/api/files/sample-16m.bin?delayMs=400");
+		Answer streamed = client().get("/api/files/sample-1m.bin/content?delayMs=400");
 		for (Answer answer : List.of(small, large, streamed)) {
 			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 			assertThat(answer.clientMs()).isGreaterThanOrEqualTo(400 - DELAY_SLACK_MS);
@@ -316,18 +279,18 @@ public abstract class ContractTestKit {
 	void uploadIsCreatedThenReplaced() {
 		String name = uniqueName("replace");
 		byte[] first = randomBytes(300_000);
-		Answer created = this.client.put("/api/files/" + name, first);
+		Answer created = client().put("/api/files/" + name, first);
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		assertThat(created.json().get("file").get("sha256").asString()).isEqualTo(sha256(first));
 		assertThat(created.json().get("file").get("bytes").asLong()).isEqualTo(first.length);
 		assertTrace(created);
 
 		byte[] second = randomBytes(1000);
-		Answer replaced = this.client.put("/api/files/" + name + "?delayMs=200", second);
+		Answer replaced = client().put("/api/files/" + name + "?delayMs=200", second);
 		assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
 		assertThat(assertTrace(replaced).get("elapsedMs").asDouble()).isGreaterThanOrEqualTo(200 - DELAY_SLACK_MS);
-		assertThat(this.client.get("/api/files/" + name + "/content").bytes()).isEqualTo(second);
-		assertThat(okJson(this.client.get("/api/files/" + name)).get("file").get("sha256").asString())
+		assertThat(client().get("/api/files/" + name + "/content").bytes()).isEqualTo(second);
+		assertThat(okJson(client().get("/api/files/" + name)).get("file").get("sha256").asString())
 			.isEqualTo(sha256(second));
 		assertThat(listedNames()).contains(name);
 	}
@@ -336,7 +299,7 @@ public abstract class ContractTestKit {
 	void uploadOfExactlyTheLimitIsAccepted() {
 		String name = uniqueName("limit");
 		byte[] bytes = randomBytes((int) Limits.MAX_UPLOAD_BYTES);
-		Answer answer = this.client.put("/api/files/" + name, bytes);
+		Answer answer = client().put("/api/files/" + name, bytes);
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
 		assertThat(answer.json().get("file").get("sha256").asString()).isEqualTo(sha256(bytes));
 	}
@@ -345,20 +308,19 @@ public abstract class ContractTestKit {
 	void rejectedUploadsChangeNothing() {
 		List<String> before = listedNames();
 		String name = uniqueName("rejected");
-		assertProblem(this.client.put("/api/files/" + name, randomBytes((int) Limits.MAX_UPLOAD_BYTES + 1)),
+		assertProblem(client().put("/api/files/" + name, randomBytes((int) Limits.MAX_UPLOAD_BYTES + 1)),
 				LabException.uploadTooLarge(), "/api/files/" + name);
-		assertProblem(this.client.send("PUT", "/api/files/" + name, "application/octet-stream", new byte[0]),
+		assertProblem(client().send("PUT", "/api/files/" + name, "application/octet-stream", new byte[0]),
 				LabException.emptyUpload(), "/api/files/" + name);
-		assertProblem(this.client.put("/api/files/" + name + "?delayMs=30001", randomBytes(10)),
+		assertProblem(client().put("/api/files/" + name + "?delayMs=30001", randomBytes(10)),
 				expectedError(() -> Params.delay("delayMs", "30001")), "/api/files/" + name);
-		assertProblem(this.client.put("/api/files/bad%20name", randomBytes(10)),
+		assertProblem(client().put("/api/files/bad%20name", randomBytes(10)),
 				expectedError(() -> Params.fileName("bad name")), "/api/files/bad%20name");
 		// A replacement that fails leaves the old bytes in place.
-		assertProblem(this.client.put("/api/files/sample-4k.txt", randomBytes((int) Limits.MAX_UPLOAD_BYTES + 1)),
+		assertProblem(client().put("/api/files/sample-4k.txt", randomBytes((int) Limits.MAX_UPLOAD_BYTES + 1)),
 				LabException.uploadTooLarge(), "/api/files/sample-4k.txt");
 		assertThat(listedNames()).isEqualTo(before);
-		assertThat(okJson(this.client.get("/api/files/sample-4k.txt")).get("file").get("bytes").asLong())
-			.isEqualTo(4096);
+		assertThat(okJson(client().get("/api/files/sample-4k.txt")).get("file").get("bytes").asLong()).isEqualTo(4096);
 	}
 
 	@ParameterizedTest
@@ -367,10 +329,10 @@ public abstract class ContractTestKit {
 	void fileNamesOutsideTheRuleAre400(String encoded) {
 		String decoded = java.net.URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
 		LabException expected = expectedError(() -> Params.fileName(decoded));
-		assertProblem(this.client.get("/api/files/" + encoded), expected, "/api/files/" + encoded);
-		assertProblem(this.client.get("/api/files/" + encoded + "/content"), expected,
+		assertProblem(client().get("/api/files/" + encoded), expected, "/api/files/" + encoded);
+		assertProblem(client().get("/api/files/" + encoded + "/content"), expected,
 				"/api/files/" + encoded + "/content");
-		assertProblem(this.client.put("/api/files/" + encoded, randomBytes(8)), expected, "/api/files/" + encoded);
+		assertProblem(client().put("/api/files/" + encoded, randomBytes(8)), expected, "/api/files/" + encoded);
 	}
 
 	@Test
@@ -378,7 +340,7 @@ public abstract class ContractTestKit {
 		// Tomcat refuses %00 before any application code runs, so the detail may differ
 		// from the file-name rule's; the answer is still a 400 problem that leaks
 		// nothing.
-		Answer answer = this.client.get("/api/files/x%00y");
+		Answer answer = client().get("/api/files/x%00y");
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
 		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(answer.json().get("status").asInt()).isEqualTo(400);
@@ -388,10 +350,10 @@ public abstract class ContractTestKit {
 
 	@Test
 	void unknownFileIs404() {
-		assertProblem(this.client.get("/api/files/no-such-file.txt"), LabException.noSuchFile("no-such-file.txt"),
+		assertProblem(client().get("/api/files/no-such-file.txt"), LabException.noSuchFile("no-such-file.txt"),
 				"/api/files/no-such-file.txt");
-		assertProblem(this.client.get("/api/files/no-such-file.txt/content"),
-				LabException.noSuchFile("no-such-file.txt"), "/api/files/no-such-file.txt/content");
+		assertProblem(client().get("/api/files/no-such-file.txt/content"), LabException.noSuchFile("no-such-file.txt"),
+				"/api/files/no-such-file.txt/content");
 	}
 
 	@Test
@@ -403,17 +365,17 @@ public abstract class ContractTestKit {
 			names.add(uniqueName("concurrent-" + i));
 			bodies.add(randomBytes(20_000 + i * 3_001));
 		}
-		List<Answer> answers = this.client.sendAll(count,
-				(i) -> this.client.request("/api/files/" + names.get(i))
+		List<Answer> answers = client().sendAll(count,
+				(i) -> client().request("/api/files/" + names.get(i))
 					.header("Content-Type", "application/octet-stream")
 					.PUT(BodyPublishers.ofByteArray(bodies.get(i)))
 					.build());
 		for (int i = 0; i < count; i++) {
 			assertThat(answers.get(i).status()).as(answers.get(i).toString()).isEqualTo(201);
 			String digest = sha256(bodies.get(i));
-			assertThat(okJson(this.client.get("/api/files/" + names.get(i))).get("file").get("sha256").asString())
+			assertThat(okJson(client().get("/api/files/" + names.get(i))).get("file").get("sha256").asString())
 				.isEqualTo(digest);
-			assertThat(sha256(this.client.get("/api/files/" + names.get(i) + "/content").bytes())).isEqualTo(digest);
+			assertThat(sha256(client().get("/api/files/" + names.get(i) + "/content").bytes())).isEqualTo(digest);
 		}
 	}
 
@@ -421,7 +383,7 @@ public abstract class ContractTestKit {
 
 	@Test
 	void mixedReadsItemOneAndTheSmallSample() throws IOException {
-		Answer answer = this.client.get("/api/mixed");
+		Answer answer = client().get("/api/mixed");
 		JsonNode body = okJson(answer);
 		assertThat(body.get("item").get("id").asLong()).isEqualTo(Limits.MIXED_ITEM_ID);
 		assertThat(body.get("file").get("name").asString()).isEqualTo(Limits.MIXED_FILE_NAME);
@@ -433,8 +395,8 @@ public abstract class ContractTestKit {
 
 	@Test
 	void mixedInParallelWaitsForTheLongerDelayOnly() {
-		Answer sequential = this.client.get("/api/mixed?dbDelayMs=500&fileDelayMs=500");
-		Answer parallel = this.client.get("/api/mixed?dbDelayMs=500&fileDelayMs=500&parallel=true");
+		Answer sequential = client().get("/api/mixed?dbDelayMs=500&fileDelayMs=500");
+		Answer parallel = client().get("/api/mixed?dbDelayMs=500&fileDelayMs=500&parallel=true");
 		assertThat(okJson(parallel).get("parallel").asBoolean()).isTrue();
 		assertThat(okJson(sequential).get("parallel").asBoolean()).isFalse();
 		assertThat(assertTrace(sequential).get("elapsedMs").asDouble()).isGreaterThanOrEqualTo(1000 - DELAY_SLACK_MS);
@@ -455,17 +417,17 @@ public abstract class ContractTestKit {
 				Params.delay(name, value);
 			}
 		});
-		assertProblem(this.client.get("/api/mixed?" + query), expected, "/api/mixed");
+		assertProblem(client().get("/api/mixed?" + query), expected, "/api/mixed");
 	}
 
 	@Test
 	void cpuAnswersTheDigestChain() {
-		JsonNode body = okJson(this.client.get("/api/cpu?iterations=1000"));
+		JsonNode body = okJson(client().get("/api/cpu?iterations=1000"));
 		assertThat(body.get("iterations").asInt()).isEqualTo(1000);
 		assertThat(body.get("sha256").asString()).isEqualTo(digestChain(1000));
-		assertThat(okJson(this.client.get("/api/cpu?iterations=1")).get("sha256").asString())
+		assertThat(okJson(client().get("/api/cpu?iterations=1")).get("sha256").asString())
 			.isEqualTo(sha256("threadlab".getBytes(StandardCharsets.UTF_8)));
-		JsonNode defaults = okJson(this.client.get("/api/cpu"));
+		JsonNode defaults = okJson(client().get("/api/cpu"));
 		assertThat(defaults.get("iterations").asInt()).isEqualTo(Limits.DEFAULT_ITERATIONS);
 		assertThat(defaults.get("sha256").asString()).isEqualTo(digestChain(Limits.DEFAULT_ITERATIONS));
 		assertThat(defaults.get("trace").isObject()).isTrue();
@@ -474,33 +436,33 @@ public abstract class ContractTestKit {
 	@ParameterizedTest
 	@ValueSource(strings = { "0", "5000001", "many", "-3" })
 	void cpuIterationsOutsideTheirRangeAre400(String value) {
-		assertProblem(this.client.get("/api/cpu?iterations=" + value), expectedError(() -> Params.iterations(value)),
+		assertProblem(client().get("/api/cpu?iterations=" + value), expectedError(() -> Params.iterations(value)),
 				"/api/cpu");
 	}
 
 	@Test
 	void sleepSleepsOnTheRequestOrOnAWorker() {
-		Answer inline = this.client.get("/api/sleep?delayMs=200");
+		Answer inline = client().get("/api/sleep?delayMs=200");
 		JsonNode body = okJson(inline);
 		assertThat(body.get("sleptMs").asLong()).isEqualTo(200);
 		assertThat(body.get("offloaded").asBoolean()).isFalse();
 		assertThat(assertTrace(inline).get("elapsedMs").asDouble()).isGreaterThanOrEqualTo(200 - DELAY_SLACK_MS);
 
-		Answer offloaded = this.client.get("/api/sleep?delayMs=200&offload=true");
+		Answer offloaded = client().get("/api/sleep?delayMs=200&offload=true");
 		assertThat(okJson(offloaded).get("offloaded").asBoolean()).isTrue();
 		assertThat(assertTrace(offloaded).get("elapsedMs").asDouble()).isGreaterThanOrEqualTo(200 - DELAY_SLACK_MS);
 
-		assertProblem(this.client.get("/api/sleep?offload=1"), expectedError(() -> Params.flag("offload", "1")),
+		assertProblem(client().get("/api/sleep?offload=1"), expectedError(() -> Params.flag("offload", "1")),
 				"/api/sleep");
-		assertProblem(this.client.get("/api/sleep?delayMs=40000"),
-				expectedError(() -> Params.delay("delayMs", "40000")), "/api/sleep");
+		assertProblem(client().get("/api/sleep?delayMs=40000"), expectedError(() -> Params.delay("delayMs", "40000")),
+				"/api/sleep");
 	}
 
 	// Threads and activity
 
 	@Test
 	void threadSnapshotCountsEveryThreadOnce() {
-		JsonNode snapshot = okJson(this.client.get("/api/threads"));
+		JsonNode snapshot = okJson(client().get("/api/threads"));
 		assertThat(snapshot.get("app").asString()).isEqualTo(contender().app());
 		assertThat(snapshot.get("model").asString()).isEqualTo(contender().model());
 		assertThat(snapshot.get("javaVersion").asString()).isNotBlank();
@@ -535,8 +497,8 @@ public abstract class ContractTestKit {
 
 	@Test
 	void threadSnapshotReportsTheDatabasePoolOfTen() {
-		okJson(this.client.get("/api/items/1"));
-		JsonNode snapshot = okJson(this.client.get("/api/threads"));
+		okJson(client().get("/api/items/1"));
+		JsonNode snapshot = okJson(client().get("/api/threads"));
 		JsonNode pool = snapshot.get("dbPool");
 		assertThat(pool.isObject()).as("dbPool in %s", snapshot).isTrue();
 		assertThat(pool.get("name").asString()).isIn("hikari", "r2dbc");
@@ -556,13 +518,13 @@ public abstract class ContractTestKit {
 	@Test
 	void holdConnectionIsASwitchOnEveryDatabaseEndpoint() {
 		for (String path : List.of("/api/items/1", "/api/items", "/api/mixed")) {
-			Answer held = this.client
+			Answer held = client()
 				.get(path + "?holdConnection=true&" + (path.equals("/api/mixed") ? "dbDelayMs" : "delayMs") + "=100");
 			assertThat(assertTrace(held).get("elapsedMs").asDouble()).isGreaterThanOrEqualTo(100 - DELAY_SLACK_MS);
-			assertProblem(this.client.get(path + "?holdConnection=yes"),
-					expectedError(() -> Params.holdConnection("yes")), path);
+			assertProblem(client().get(path + "?holdConnection=yes"), expectedError(() -> Params.holdConnection("yes")),
+					path);
 		}
-		Answer created = this.client.postJson("/api/items?holdConnection=true&delayMs=50", "{\"name\": \"held\"}");
+		Answer created = client().postJson("/api/items?holdConnection=true&delayMs=50", "{\"name\": \"held\"}");
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 	}
 
@@ -570,12 +532,12 @@ public abstract class ContractTestKit {
 	void threadSnapshotSeesRequestsInFlight() {
 		List<CompletableFuture<Answer>> waiting = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			waiting.add(this.client.sendAsync(this.client.request("/api/items/1?delayMs=1500").build()));
+			waiting.add(client().sendAsync(client().request("/api/items/1?delayMs=1500").build()));
 		}
 		int seen = 0;
 		long deadline = System.nanoTime() + 1_200_000_000L;
 		while (seen < 5 && System.nanoTime() < deadline) {
-			seen = Math.max(seen, okJson(this.client.get("/api/threads")).get("inFlight").asInt());
+			seen = Math.max(seen, okJson(client().get("/api/threads")).get("inFlight").asInt());
 			sleep(50);
 		}
 		assertThat(seen).isGreaterThanOrEqualTo(5);
@@ -586,10 +548,10 @@ public abstract class ContractTestKit {
 	void activityRecordsFinishedRequestsWithTheirTrace() {
 		long after = latestActivity();
 		String id = "kit-activity-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
-		Answer item = this.client.get("/api/items/7", Map.of("X-Request-Id", id));
-		Answer missing = this.client.get("/api/items/987654321", Map.of("X-Request-Id", id + "-404"));
-		this.client.get("/api/threads", Map.of("X-Request-Id", id + "-threads"));
-		this.client.get("/actuator/health", Map.of("X-Request-Id", id + "-health"));
+		Answer item = client().get("/api/items/7", Map.of("X-Request-Id", id));
+		Answer missing = client().get("/api/items/987654321", Map.of("X-Request-Id", id + "-404"));
+		client().get("/api/threads", Map.of("X-Request-Id", id + "-threads"));
+		client().get("/actuator/health", Map.of("X-Request-Id", id + "-health"));
 		assertThat(missing.status()).isEqualTo(404);
 
 		List<JsonNode> entries = activityAfter(after, 2, id);
@@ -617,12 +579,12 @@ public abstract class ContractTestKit {
 	void activityPagesFollowOnWithoutGapsOrRepeats() {
 		long start = latestActivity();
 		for (int i = 0; i < 7; i++) {
-			this.client.get("/api/items/" + (i + 1));
+			client().get("/api/items/" + (i + 1));
 		}
-		JsonNode first = okJson(this.client.get("/api/activity?after=" + start + "&limit=3"));
+		JsonNode first = okJson(client().get("/api/activity?after=" + start + "&limit=3"));
 		assertThat(first.get("items").size()).isEqualTo(3);
 		long next = first.get("next").asLong();
-		JsonNode rest = okJson(this.client.get("/api/activity?after=" + next + "&limit=1000"));
+		JsonNode rest = okJson(client().get("/api/activity?after=" + next + "&limit=1000"));
 		List<Long> seqs = new ArrayList<>();
 		first.get("items").forEach((e) -> seqs.add(e.get("seq").asLong()));
 		rest.get("items").forEach((e) -> seqs.add(e.get("seq").asLong()));
@@ -643,49 +605,49 @@ public abstract class ContractTestKit {
 				Params.activityLimit(value);
 			}
 		});
-		assertProblem(this.client.get("/api/activity?" + query), expected, "/api/activity");
+		assertProblem(client().get("/api/activity?" + query), expected, "/api/activity");
 	}
 
 	// Errors and actuator
 
 	@Test
 	void unknownPathIs404() {
-		assertProblem(this.client.get("/api/nothing-here"), LabException.noRoute("GET", "/api/nothing-here"),
+		assertProblem(client().get("/api/nothing-here"), LabException.noRoute("GET", "/api/nothing-here"),
 				"/api/nothing-here");
-		assertProblem(this.client.get("/"), LabException.noRoute("GET", "/"), "/");
+		assertProblem(client().get("/"), LabException.noRoute("GET", "/"), "/");
 	}
 
 	@Test
 	void wrongMethodIs405() {
-		assertProblem(this.client.send("DELETE", "/api/items/1", "", new byte[0]),
+		assertProblem(client().send("DELETE", "/api/items/1", "", new byte[0]),
 				LabException.methodNotAllowed("DELETE", "/api/items/1"), "/api/items/1");
-		assertProblem(this.client.send("POST", "/api/cpu", "application/json", "{}".getBytes()),
+		assertProblem(client().send("POST", "/api/cpu", "application/json", "{}".getBytes()),
 				LabException.methodNotAllowed("POST", "/api/cpu"), "/api/cpu");
-		assertProblem(this.client.send("PATCH", "/api/files/sample-4k.txt", "application/octet-stream", new byte[1]),
+		assertProblem(client().send("PATCH", "/api/files/sample-4k.txt", "application/octet-stream", new byte[1]),
 				LabException.methodNotAllowed("PATCH", "/api/files/sample-4k.txt"), "/api/files/sample-4k.txt");
 	}
 
 	@Test
 	void anAcceptHeaderThatAllowsNoAnswerIs406() {
-		assertProblem(this.client.get("/api/items/1", Map.of("Accept", "text/plain")), LabException.notAcceptable(),
+		assertProblem(client().get("/api/items/1", Map.of("Accept", "text/plain")), LabException.notAcceptable(),
 				"/api/items/1");
-		assertThat(this.client.get("/api/items/1", Map.of("Accept", "application/*")).status()).isEqualTo(200);
-		assertThat(this.client.get("/api/items/1", Map.of("Accept", "text/html, */*;q=0.1")).status()).isEqualTo(200);
+		assertThat(client().get("/api/items/1", Map.of("Accept", "application/*")).status()).isEqualTo(200);
+		assertThat(client().get("/api/items/1", Map.of("Accept", "text/html, */*;q=0.1")).status()).isEqualTo(200);
 	}
 
 	@Test
 	void actuatorExposesHealthInfoMetricsAndPrometheusOnly() {
-		Answer health = this.client.get("/actuator/health");
+		Answer health = client().get("/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asString()).isEqualTo("UP");
-		assertThat(this.client.get("/actuator/info").status()).isEqualTo(200);
-		assertThat(this.client.get("/actuator/metrics").json().get("names").isArray()).isTrue();
-		Answer prometheus = this.client.get("/actuator/prometheus");
+		assertThat(client().get("/actuator/info").status()).isEqualTo(200);
+		assertThat(client().get("/actuator/metrics").json().get("names").isArray()).isTrue();
+		Answer prometheus = client().get("/actuator/prometheus");
 		assertThat(prometheus.status()).isEqualTo(200);
 		assertThat(prometheus.text()).contains("jvm_threads_live_threads");
 		for (String hidden : List.of("env", "beans", "configprops", "heapdump", "threaddump", "loggers", "mappings",
 				"shutdown")) {
-			Answer answer = this.client.get("/actuator/" + hidden);
+			Answer answer = client().get("/actuator/" + hidden);
 			assertThat(answer.status()).as(hidden).isEqualTo(404);
 			assertProblem(answer, LabException.noRoute("GET", "/actuator/" + hidden), "/actuator/" + hidden);
 		}
@@ -759,7 +721,7 @@ public abstract class ContractTestKit {
 	private List<Long> allItemIds() {
 		List<Long> ids = new ArrayList<>();
 		for (int offset = 0;; offset += Limits.MAX_LIMIT) {
-			JsonNode items = okJson(this.client.get("/api/items?limit=100&offset=" + offset)).get("items");
+			JsonNode items = okJson(client().get("/api/items?limit=100&offset=" + offset)).get("items");
 			if (items.isEmpty()) {
 				return ids;
 			}
@@ -775,7 +737,7 @@ public abstract class ContractTestKit {
 
 	private List<String> listedNames() {
 		List<String> names = new ArrayList<>();
-		okJson(this.client.get("/api/files")).get("files").forEach((file) -> names.add(file.get("name").asString()));
+		okJson(client().get("/api/files")).get("files").forEach((file) -> names.add(file.get("name").asString()));
 		return names;
 	}
 
@@ -791,7 +753,7 @@ public abstract class ContractTestKit {
 	private long latestActivity() {
 		long after = 0;
 		while (true) {
-			long next = okJson(this.client.get("/api/activity?limit=10000&after=" + after)).get("next").asLong();
+			long next = okJson(client().get("/api/activity?limit=10000&after=" + after)).get("next").asLong();
 			if (next == after) {
 				return after;
 			}
@@ -804,7 +766,7 @@ public abstract class ContractTestKit {
 		List<JsonNode> entries = new ArrayList<>();
 		long cursor = after;
 		while (System.nanoTime() < deadline) {
-			JsonNode page = okJson(this.client.get("/api/activity?after=" + cursor));
+			JsonNode page = okJson(client().get("/api/activity?after=" + cursor));
 			page.get("items").forEach(entries::add);
 			cursor = page.get("next").asLong();
 			if (entries.stream().filter((e) -> e.get("requestId").asString().startsWith(idPrefix)).count() >= atLeast) {

@@ -1,16 +1,12 @@
 package dev.threadlab.shared.kit;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 
-import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.kit.LabClient.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -24,35 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ContractTestKit} checks the opposite. Each app subclasses it with its server
  * started that way.
  */
-public abstract class TracingOffTestKit {
-
-	private LabClient client;
-
-	/**
-	 * The running contender's base URL.
-	 * @return the base URL
-	 */
-	protected abstract URI baseUrl();
-
-	/**
-	 * Which contender is under test.
-	 * @return the contender
-	 */
-	protected abstract Contender contender();
-
-	@BeforeEach
-	void openClient() {
-		this.client = new LabClient(baseUrl());
-	}
-
-	@AfterEach
-	void closeClient() {
-		this.client.close();
-	}
+public abstract class TracingOffTestKit extends RunningContender {
 
 	@Test
 	void itemIsAnsweredWithANullTraceAndNoRequestId() {
-		Answer answer = this.client.get("/api/items/1", Map.of("X-Request-Id", "off-1"));
+		Answer answer = client().get("/api/items/1", Map.of("X-Request-Id", "off-1"));
 		JsonNode body = ok(answer);
 		assertThat(body.get("item").get("id").asLong()).isEqualTo(1);
 		assertThat(body.get("item").get("name").asString()).isEqualTo("item-1");
@@ -65,11 +37,10 @@ public abstract class TracingOffTestKit {
 	void everyTracedEndpointKeepsItsShapeWithANullTrace() {
 		String name = "off-" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".bin";
 		// The sleep is offloaded: on an event loop it would be a blocking call.
-		List<Answer> answers = List.of(this.client.get("/api/items?limit=2"),
-				this.client.postJson("/api/items", "{\"name\": \"untraced\"}"),
-				this.client.get("/api/files/sample-4k.txt"), this.client.put("/api/files/" + name, randomBytes(100)),
-				this.client.get("/api/mixed?parallel=true"), this.client.get("/api/cpu?iterations=1"),
-				this.client.get("/api/sleep?delayMs=1&offload=true"));
+		List<Answer> answers = List.of(client().get("/api/items?limit=2"),
+				client().postJson("/api/items", "{\"name\": \"untraced\"}"), client().get("/api/files/sample-4k.txt"),
+				client().put("/api/files/" + name, randomBytes(100)), client().get("/api/mixed?parallel=true"),
+				client().get("/api/cpu?iterations=1"), client().get("/api/sleep?delayMs=1&offload=true"));
 		assertThat(answers).allSatisfy((answer) -> {
 			assertThat(answer.status()).as(answer.toString()).isBetween(200, 201);
 			assertThat(answer.json().has("trace")).as(answer.toString()).isTrue();
@@ -80,7 +51,7 @@ public abstract class TracingOffTestKit {
 
 	@Test
 	void problemCarriesNoRequestId() {
-		Answer answer = this.client.get("/api/items/999999", Map.of("X-Request-Id", "off-404"));
+		Answer answer = client().get("/api/items/999999", Map.of("X-Request-Id", "off-404"));
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(404);
 		assertThat(answer.json().has("requestId")).as(answer.toString()).isFalse();
 		assertThat(answer.response().headers().firstValue("X-Request-Id")).isEmpty();
@@ -90,16 +61,16 @@ public abstract class TracingOffTestKit {
 	void activityStaysEmptyAndThreadsStillAnswerWithNothingInFlight() {
 		List<CompletableFuture<Answer>> waiting = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			waiting.add(this.client.sendAsync(this.client.request("/api/items/1?delayMs=1000").build()));
+			waiting.add(client().sendAsync(client().request("/api/items/1?delayMs=1000").build()));
 		}
 		pause(300); // long enough for the three to be waiting out their delay
-		JsonNode threads = ok(this.client.get("/api/threads"));
+		JsonNode threads = ok(client().get("/api/threads"));
 		assertThat(threads.get("app").asString()).isEqualTo(contender().app());
 		assertThat(threads.get("live").asInt()).isPositive();
 		assertThat(threads.get("inFlight").asInt()).as("only the tracer counts requests in flight").isZero();
 		assertThat(waiting).allSatisfy((answer) -> ok(answer.join()));
 
-		JsonNode activity = ok(this.client.get("/api/activity"));
+		JsonNode activity = ok(client().get("/api/activity"));
 		assertThat(activity.get("items").size()).as(activity.toString()).isZero();
 		assertThat(activity.get("next").asLong()).isZero();
 	}
