@@ -15,6 +15,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClientRequest;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -100,7 +101,9 @@ final class TargetSampler {
 	 * @return the pid, or empty
 	 */
 	private Mono<Long> info() {
-		return get("/actuator/info", InfoBody.class).flatMap((body) -> Mono.justOrEmpty(trusted(body.process())));
+		// Checking the pid reads /proc: off the event loop that delivered the answer.
+		return get("/actuator/info", InfoBody.class).publishOn(Schedulers.boundedElastic())
+			.flatMap((body) -> Mono.justOrEmpty(trusted(body.process())));
 	}
 
 	/**
@@ -155,7 +158,11 @@ final class TargetSampler {
 			this.cpuSum.add(value);
 			this.cpuSamples.incrementAndGet();
 		}).then();
-		return Mono.when(threads, heap, cpu).then(Mono.fromRunnable(this::sampleProcess));
+		// Reading /proc/<pid>/status is file I/O: not on the event loop that delivered
+		// the last answer.
+		return Mono.when(threads, heap, cpu)
+			.then(Mono.fromRunnable(this::sampleProcess).subscribeOn(Schedulers.boundedElastic()))
+			.then();
 	}
 
 	private Mono<Double> metric(String nameAndQuery) {
