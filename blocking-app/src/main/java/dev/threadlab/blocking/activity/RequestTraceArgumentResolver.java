@@ -37,7 +37,7 @@ class RequestTraceArgumentResolver implements HandlerMethodArgumentResolver {
 		if (!this.tracing) {
 			return RequestTrace.off();
 		}
-		Object trace = webRequest.getAttribute(RequestTrace.class.getName(), RequestAttributes.SCOPE_REQUEST);
+		Object trace = webRequest.getAttribute(TraceFilter.TRACE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
 		if (trace == null) {
 			throw new IllegalStateException("No trace for this request: is TraceFilter registered?");
 		}

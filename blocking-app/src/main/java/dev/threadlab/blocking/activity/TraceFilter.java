@@ -18,6 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class TraceFilter extends OncePerRequestFilter {
 
+	/** The request attribute that holds the request's {@link RequestTrace}. */
+	static final String TRACE_ATTRIBUTE = RequestTrace.class.getName();
+
 	/** The request and response header that carries a request's id. */
 	static final String REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -37,7 +40,7 @@ class TraceFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		RequestTrace trace = this.tracer.begin(request.getHeader(REQUEST_ID_HEADER));
 		response.setHeader(REQUEST_ID_HEADER, trace.requestId());
-		request.setAttribute(RequestTrace.class.getName(), trace);
+		request.setAttribute(TRACE_ATTRIBUTE, trace);
 		int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
 		try {
 			chain.doFilter(request, response);

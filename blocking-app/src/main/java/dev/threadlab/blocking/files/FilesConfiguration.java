@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The data folder, ready (created, with its samples) before the first request, and the
- * file endpoints' reader and writer.
+ * store that reads and writes it. (Reactive's also has its file channels' threads; here
+ * the request's own thread does the I/O.)
  */
 @Configuration(proxyBeanMethods = false)
 class FilesConfiguration {
@@ -23,8 +24,8 @@ class FilesConfiguration {
 	}
 
 	@Bean
-	ChunkedFiles chunkedFiles(DataFolder dataFolder) {
-		return new ChunkedFiles(dataFolder);
+	FileStore fileStore(DataFolder dataFolder) {
+		return new FileStore(dataFolder);
 	}
 
 }

@@ -2,11 +2,9 @@ package dev.threadlab.blocking.files;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 
 import dev.threadlab.shared.contract.FileList;
 import dev.threadlab.shared.contract.FileResponse;
-import dev.threadlab.shared.files.DataFolder;
 import dev.threadlab.shared.limits.Params;
 import dev.threadlab.shared.trace.RequestTrace;
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,18 +29,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/files")
 class FilesController {
 
-	private final DataFolder folder;
+	private final FileStore files;
 
-	private final ChunkedFiles files;
-
-	FilesController(DataFolder folder, ChunkedFiles files) {
-		this.folder = folder;
+	FilesController(FileStore files) {
 		this.files = files;
 	}
 
 	@GetMapping
 	FileList list() throws IOException {
-		return new FileList(this.folder.list());
+		return new FileList(this.files.list());
 	}
 
 	@GetMapping("/{name}")
@@ -50,7 +45,7 @@ class FilesController {
 			RequestTrace trace) throws IOException, InterruptedException {
 		Params.fileName(name);
 		int delay = Params.delay("delayMs", delayMs);
-		return new FileResponse(this.files.read(name, delay), trace.finish());
+		return new FileResponse(this.files.describe(name, delay), trace.finish());
 	}
 
 	@GetMapping("/{name}/content")
@@ -58,13 +53,13 @@ class FilesController {
 			HttpServletResponse response) throws IOException, InterruptedException {
 		Params.fileName(name);
 		int delay = Params.delay("delayMs", delayMs);
-		try (FileChannel channel = this.files.open(name)) {
+		try (FileStore.OpenFile file = this.files.open(name)) {
 			// This thread writes the body itself, chunk by chunk, as it reads: no async
 			// dispatch, the thread is the request's until the last byte is sent.
 			response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
-			response.setContentLengthLong(channel.size());
+			response.setContentLengthLong(file.size());
 			OutputStream out = response.getOutputStream();
-			this.files.send(channel, delay, out);
+			this.files.content(file, delay, out);
 			out.flush();
 		}
 	}
@@ -75,10 +70,10 @@ class FilesController {
 			throws IOException, InterruptedException {
 		Params.fileName(name);
 		int delay = Params.delay("delayMs", delayMs);
-		ChunkedFiles.Upload upload = this.files.write(name, delay, request.getContentLengthLong(),
+		FileStore.Written written = this.files.write(name, delay, request.getContentLengthLong(),
 				request.getInputStream());
-		return ResponseEntity.status(upload.created() ? HttpStatus.CREATED : HttpStatus.OK)
-			.body(new FileResponse(upload.file(), trace.finish()));
+		return ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(new FileResponse(written.file(), trace.finish()));
 	}
 
 }

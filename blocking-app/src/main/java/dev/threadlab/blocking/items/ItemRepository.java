@@ -43,6 +43,8 @@ public class ItemRepository {
 	 * @param delayMs how long the database takes
 	 * @param holdConnection whether the delay holds a pooled connection
 	 * @return the item
+	 * @throws LabException if no item has the id: the repository decides "no such item",
+	 * on both apps
 	 * @throws InterruptedException if the thread is interrupted while it waits
 	 */
 	public Item find(long id, int delayMs, boolean holdConnection) throws InterruptedException {
@@ -54,6 +56,15 @@ public class ItemRepository {
 					.orElseThrow(() -> LabException.noSuchItem(id)));
 	}
 
+	/**
+	 * A page of items ordered by id.
+	 * @param limit the page size
+	 * @param offset how many items come before the page
+	 * @param delayMs how long the database takes
+	 * @param holdConnection whether the delay holds a pooled connection
+	 * @return the page
+	 * @throws InterruptedException if the thread is interrupted while it waits
+	 */
 	List<Item> page(int limit, long offset, int delayMs, boolean holdConnection) throws InterruptedException {
 		return afterDelay(delayMs, holdConnection,
 				() -> this.jdbc.sql("SELECT " + COLUMNS + " FROM items ORDER BY id LIMIT :limit OFFSET :offset")
@@ -63,11 +74,19 @@ public class ItemRepository {
 					.list());
 	}
 
-	Item create(String name, int delayMs, boolean holdConnection) throws InterruptedException {
-		return afterDelay(delayMs, holdConnection, () -> insert(name));
+	/**
+	 * Inserts an item.
+	 * @param name the new item's name, already checked
+	 * @param delayMs how long the database takes
+	 * @param holdConnection whether the delay holds a pooled connection
+	 * @return the item as stored, with its id and creation time
+	 * @throws InterruptedException if the thread is interrupted while it waits
+	 */
+	Item insert(String name, int delayMs, boolean holdConnection) throws InterruptedException {
+		return afterDelay(delayMs, holdConnection, () -> insertRow(name));
 	}
 
-	private Item insert(String name) {
+	private Item insertRow(String name) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("INSERT INTO items (name) VALUES (:name)").param("name", name).update(keys, "id", "created_at");
 		Map<String, Object> row = keys.getKeys();

@@ -39,7 +39,8 @@ class ItemsController {
 			throws InterruptedException {
 		long itemId = Params.itemId(id);
 		int delay = Params.delay("delayMs", delayMs);
-		Item item = this.items.find(itemId, delay, Params.holdConnection(holdConnection));
+		boolean hold = Params.holdConnection(holdConnection);
+		Item item = this.items.find(itemId, delay, hold);
 		return new ItemResponse(item, trace.finish());
 	}
 
@@ -50,20 +51,19 @@ class ItemsController {
 			@RequestParam(required = false) @Nullable String holdConnection, RequestTrace trace)
 			throws InterruptedException {
 		int delay = Params.delay("delayMs", delayMs);
-		int pageLimit = Params.limit(limit);
-		long pageOffset = Params.offset(offset);
+		int pageSize = Params.limit(limit);
+		long skip = Params.offset(offset);
 		boolean hold = Params.holdConnection(holdConnection);
-		return new ItemPage(this.items.page(pageLimit, pageOffset, delay, hold), pageLimit, pageOffset, trace.finish());
+		return new ItemPage(this.items.page(pageSize, skip, delay, hold), pageSize, skip, trace.finish());
 	}
 
 	@PostMapping
-	ResponseEntity<ItemResponse> create(@RequestBody NewItem body,
-			@RequestParam(required = false) @Nullable String delayMs,
-			@RequestParam(required = false) @Nullable String holdConnection, RequestTrace trace)
-			throws InterruptedException {
+	ResponseEntity<ItemResponse> create(@RequestParam(required = false) @Nullable String delayMs,
+			@RequestParam(required = false) @Nullable String holdConnection, @RequestBody NewItem body,
+			RequestTrace trace) throws InterruptedException {
 		int delay = Params.delay("delayMs", delayMs);
 		boolean hold = Params.holdConnection(holdConnection);
-		Item item = this.items.create(Params.itemName(body.name()), delay, hold);
+		Item item = this.items.insert(Params.itemName(body.name()), delay, hold);
 		return ResponseEntity.created(URI.create("/api/items/" + item.id()))
 			.body(new ItemResponse(item, trace.finish()));
 	}

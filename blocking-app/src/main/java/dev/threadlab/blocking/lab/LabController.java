@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-import dev.threadlab.blocking.files.ChunkedFiles;
+import dev.threadlab.blocking.files.FileStore;
 import dev.threadlab.blocking.items.ItemRepository;
 import dev.threadlab.shared.contract.CpuResponse;
 import dev.threadlab.shared.contract.FileInfo;
@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,22 +28,23 @@ import org.springframework.web.bind.annotation.RestController;
  * The lab's experiments: a database read beside a file read, CPU work, and a plain sleep.
  */
 @RestController
+@RequestMapping("/api")
 class LabController {
 
 	private final ItemRepository items;
 
-	private final ChunkedFiles files;
+	private final FileStore files;
 
 	private final AsyncTaskExecutor taskExecutor;
 
-	LabController(ItemRepository items, ChunkedFiles files,
+	LabController(ItemRepository items, FileStore files,
 			@Qualifier("applicationTaskExecutor") AsyncTaskExecutor taskExecutor) {
 		this.items = items;
 		this.files = files;
 		this.taskExecutor = taskExecutor;
 	}
 
-	@GetMapping("/api/mixed")
+	@GetMapping("/mixed")
 	MixedResponse mixed(@RequestParam(required = false) @Nullable String dbDelayMs,
 			@RequestParam(required = false) @Nullable String fileDelayMs,
 			@RequestParam(required = false) @Nullable String parallel,
@@ -50,16 +52,16 @@ class LabController {
 			throws IOException, InterruptedException {
 		int dbDelay = Params.delay("dbDelayMs", dbDelayMs);
 		int fileDelay = Params.delay("fileDelayMs", fileDelayMs);
-		boolean inParallel = Params.flag("parallel", parallel);
+		boolean atOnce = Params.flag("parallel", parallel);
 		boolean hold = Params.holdConnection(holdConnection);
-		if (!inParallel) {
+		if (!atOnce) {
 			Item item = this.items.find(Limits.MIXED_ITEM_ID, dbDelay, hold);
-			FileInfo file = this.files.read(Limits.MIXED_FILE_NAME, fileDelay);
+			FileInfo file = this.files.describe(Limits.MIXED_FILE_NAME, fileDelay);
 			return new MixedResponse(item, file, false, trace.finish());
 		}
 		// Thread-per-request does two waits at once only by borrowing a second thread:
 		// the file read goes to a task-N thread while this one reads the item.
-		Future<FileInfo> file = this.taskExecutor.submit(() -> this.files.read(Limits.MIXED_FILE_NAME, fileDelay));
+		Future<FileInfo> file = this.taskExecutor.submit(() -> this.files.describe(Limits.MIXED_FILE_NAME, fileDelay));
 		try {
 			Item item = this.items.find(Limits.MIXED_ITEM_ID, dbDelay, hold);
 			return new MixedResponse(item, result(file), true, trace.finish());
@@ -69,13 +71,13 @@ class LabController {
 		}
 	}
 
-	@GetMapping("/api/cpu")
+	@GetMapping("/cpu")
 	CpuResponse cpu(@RequestParam(required = false) @Nullable String iterations, RequestTrace trace) {
 		int rounds = Params.iterations(iterations);
 		return new CpuResponse(rounds, CpuWork.sha256Rounds(rounds), trace.finish());
 	}
 
-	@GetMapping("/api/sleep")
+	@GetMapping("/sleep")
 	SleepResponse sleep(@RequestParam(required = false) @Nullable String delayMs,
 			@RequestParam(required = false) @Nullable String offload, RequestTrace trace)
 			throws IOException, InterruptedException {

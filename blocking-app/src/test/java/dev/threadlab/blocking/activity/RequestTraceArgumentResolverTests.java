@@ -21,7 +21,7 @@ class RequestTraceArgumentResolverTests {
 	@Test
 	void handlerGetsTheTraceTheFilterBegan() {
 		RequestTrace trace = new Tracer(Contender.BLOCKING, 1).begin(null);
-		this.request.setAttribute(RequestTrace.class.getName(), trace);
+		this.request.setAttribute(TraceFilter.TRACE_ATTRIBUTE, trace);
 		assertThat(resolve(true)).isSameAs(trace);
 	}
 

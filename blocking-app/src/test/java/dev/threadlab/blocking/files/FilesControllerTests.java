@@ -108,8 +108,8 @@ class FilesControllerTests {
 		}
 
 		@Bean
-		ChunkedFiles chunkedFiles(DataFolder dataFolder) {
-			return new ChunkedFiles(dataFolder);
+		FileStore fileStore(DataFolder dataFolder) {
+			return new FileStore(dataFolder);
 		}
 
 	}

@@ -65,7 +65,7 @@ class ItemsControllerTests {
 
 	@Test
 	void postedItemIs201WithItsLocation() throws Exception {
-		given(this.items.create("new one", 0, false)).willReturn(new Item(1001, "new one", CREATED));
+		given(this.items.insert("new one", 0, false)).willReturn(new Item(1001, "new one", CREATED));
 		assertThat(this.mvc.post()
 			.uri("/api/items")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -74,7 +74,7 @@ class ItemsControllerTests {
 			.bodyJson()
 			.extractingPath("$.item.id")
 			.isEqualTo(1001);
-		then(this.items).should().create("new one", 0, false);
+		then(this.items).should().insert("new one", 0, false);
 	}
 
 	@Test

@@ -3,7 +3,7 @@ package dev.threadlab.blocking.lab;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.threadlab.blocking.files.ChunkedFiles;
+import dev.threadlab.blocking.files.FileStore;
 import dev.threadlab.blocking.items.ItemRepository;
 import dev.threadlab.shared.contract.FileInfo;
 import dev.threadlab.shared.contract.Item;
@@ -33,14 +33,14 @@ class LabControllerTests {
 	private ItemRepository items;
 
 	@MockitoBean
-	private ChunkedFiles files;
+	private FileStore files;
 
 	@Test
 	void mixedReadsBothOnTheRequestThreadByDefault() throws Exception {
 		AtomicReference<String> itemThread = new AtomicReference<>();
 		AtomicReference<String> fileThread = new AtomicReference<>();
 		given(this.items.find(Limits.MIXED_ITEM_ID, 10, false)).willAnswer((call) -> record(itemThread, ITEM));
-		given(this.files.read(Limits.MIXED_FILE_NAME, 20)).willAnswer((call) -> record(fileThread, FILE));
+		given(this.files.describe(Limits.MIXED_FILE_NAME, 20)).willAnswer((call) -> record(fileThread, FILE));
 		assertThat(this.mvc.get().uri("/api/mixed?dbDelayMs=10&fileDelayMs=20")).hasStatusOk()
 			.bodyJson()
 			.isLenientlyEqualTo("{\"item\": {\"id\": 1}, \"file\": {\"bytes\": 4096}, \"parallel\": false}");
@@ -52,7 +52,7 @@ class LabControllerTests {
 		AtomicReference<String> itemThread = new AtomicReference<>();
 		AtomicReference<String> fileThread = new AtomicReference<>();
 		given(this.items.find(Limits.MIXED_ITEM_ID, 0, false)).willAnswer((call) -> record(itemThread, ITEM));
-		given(this.files.read(Limits.MIXED_FILE_NAME, 0)).willAnswer((call) -> record(fileThread, FILE));
+		given(this.files.describe(Limits.MIXED_FILE_NAME, 0)).willAnswer((call) -> record(fileThread, FILE));
 		assertThat(this.mvc.get().uri("/api/mixed?parallel=true")).hasStatusOk()
 			.bodyJson()
 			.extractingPath("$.parallel")

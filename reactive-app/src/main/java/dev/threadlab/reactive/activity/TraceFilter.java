@@ -28,7 +28,8 @@ class TraceFilter implements WebFilter {
 	/** The exchange attribute that holds the request's {@link RequestTrace}. */
 	static final String TRACE_ATTRIBUTE = RequestTrace.class.getName();
 
-	private static final String REQUEST_ID = "X-Request-Id";
+	/** The request and response header that carries a request's id. */
+	static final String REQUEST_ID_HEADER = "X-Request-Id";
 
 	private final Tracer tracer;
 
@@ -43,9 +44,9 @@ class TraceFilter implements WebFilter {
 		if (!Tracer.traces(path)) {
 			return chain.filter(exchange);
 		}
-		RequestTrace trace = this.tracer.begin(request.getHeaders().getFirst(REQUEST_ID));
+		RequestTrace trace = this.tracer.begin(request.getHeaders().getFirst(REQUEST_ID_HEADER));
 		// Before the chain runs, so the header goes out with whatever answer is written.
-		exchange.getResponse().getHeaders().set(REQUEST_ID, trace.requestId());
+		exchange.getResponse().getHeaders().set(REQUEST_ID_HEADER, trace.requestId());
 		exchange.getAttributes().put(TRACE_ATTRIBUTE, trace);
 		String method = request.getMethod().name();
 		return chain.filter(exchange)

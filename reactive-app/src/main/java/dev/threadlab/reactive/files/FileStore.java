@@ -31,7 +31,8 @@ import org.springframework.core.io.buffer.DataBufferUtils;
  * through asynchronous file channels, whose blocking reads and writes run on the
  * {@code file-io-N} threads; the few file system calls that have no asynchronous form
  * (stat, open, create, move, delete, list) run on Reactor's {@code boundedElastic}
- * scheduler. Public because {@code /api/mixed} reads a file through it too.
+ * scheduler. It decides "no such file", as blocking's {@code FileStore} does. Public
+ * because {@code /api/mixed} reads a file through it too.
  */
 public final class FileStore {
 
@@ -127,12 +128,12 @@ public final class FileStore {
 	 * them, then moves it into place in one step. Whatever fails, the temporary file is
 	 * deleted, so a rejected upload changes nothing.
 	 * @param name the name from the request
-	 * @param body the request body
-	 * @param contentLength the declared length, or -1 if unknown
 	 * @param delayMs the delay for the whole upload
+	 * @param contentLength the declared length, or -1 if unknown
+	 * @param body the request body
 	 * @return the file written, and whether it is new
 	 */
-	Mono<Written> write(String name, Flux<DataBuffer> body, long contentLength, int delayMs) {
+	Mono<Written> write(String name, int delayMs, long contentLength, Flux<DataBuffer> body) {
 		Path target = this.folder.resolve(name);
 		if (contentLength > Limits.MAX_UPLOAD_BYTES) {
 			return Mono.error(LabException.uploadTooLarge());

@@ -67,7 +67,7 @@ class FilesController {
 		Params.fileName(name);
 		int delay = Params.delay("delayMs", delayMs);
 		// The raw body, whatever its content type: no codec reads it into memory.
-		return this.files.write(name, request.getBody(), request.getHeaders().getContentLength(), delay)
+		return this.files.write(name, delay, request.getHeaders().getContentLength(), request.getBody())
 			.map((written) -> ResponseEntity.status(written.created() ? HttpStatus.CREATED : HttpStatus.OK)
 				.body(new FileResponse(written.file(), trace.finish())));
 	}

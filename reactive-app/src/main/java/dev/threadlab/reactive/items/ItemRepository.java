@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 
 import dev.threadlab.shared.contract.Item;
+import dev.threadlab.shared.limits.LabException;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,13 +40,15 @@ public class ItemRepository {
 	 * @param id the item's id
 	 * @param delayMs how long to wait before the query
 	 * @param holdConnection whether the wait holds a pooled connection
-	 * @return the item, or empty if no item has the id
+	 * @return the item; a {@link LabException} error if no item has the id: the
+	 * repository decides "no such item", on both apps
 	 */
-	public Mono<Item> findById(long id, int delayMs, boolean holdConnection) {
+	public Mono<Item> find(long id, int delayMs, boolean holdConnection) {
 		Mono<Item> query = this.db.sql("SELECT " + COLUMNS + " FROM items WHERE id = :id")
 			.bind("id", id)
 			.map(ItemRepository::item)
-			.one();
+			.one()
+			.switchIfEmpty(Mono.error(() -> LabException.noSuchItem(id)));
 		return afterDelay(delayMs, holdConnection, query);
 	}
 
@@ -57,7 +60,7 @@ public class ItemRepository {
 	 * @param holdConnection whether the wait holds a pooled connection
 	 * @return the page
 	 */
-	public Flux<Item> findPage(int limit, long offset, int delayMs, boolean holdConnection) {
+	Flux<Item> page(int limit, long offset, int delayMs, boolean holdConnection) {
 		Flux<Item> query = this.db.sql("SELECT " + COLUMNS + " FROM items ORDER BY id LIMIT :limit OFFSET :offset")
 			.bind("limit", limit)
 			.bind("offset", offset)
@@ -74,7 +77,7 @@ public class ItemRepository {
 	 * @param holdConnection whether the wait holds a pooled connection
 	 * @return the item as stored, with its id and creation time
 	 */
-	public Mono<Item> insert(String name, int delayMs, boolean holdConnection) {
+	Mono<Item> insert(String name, int delayMs, boolean holdConnection) {
 		// H2's data change delta table answers the inserted row in the same statement.
 		Mono<Item> query = this.db
 			.sql("SELECT " + COLUMNS + " FROM FINAL TABLE (INSERT INTO items (name) VALUES (:name))")

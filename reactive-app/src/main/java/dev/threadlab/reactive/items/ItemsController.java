@@ -41,9 +41,7 @@ class ItemsController {
 		long itemId = Params.itemId(id);
 		int delay = Params.delay("delayMs", delayMs);
 		boolean hold = Params.holdConnection(holdConnection);
-		return this.items.findById(itemId, delay, hold)
-			.switchIfEmpty(Mono.error(() -> LabException.noSuchItem(itemId)))
-			.map((item) -> new ItemResponse(item, trace.finish()));
+		return this.items.find(itemId, delay, hold).map((item) -> new ItemResponse(item, trace.finish()));
 	}
 
 	@GetMapping
@@ -55,7 +53,7 @@ class ItemsController {
 		int pageSize = Params.limit(limit);
 		long skip = Params.offset(offset);
 		boolean hold = Params.holdConnection(holdConnection);
-		return this.items.findPage(pageSize, skip, delay, hold)
+		return this.items.page(pageSize, skip, delay, hold)
 			.collectList()
 			.map((page) -> new ItemPage(page, pageSize, skip, trace.finish()));
 	}

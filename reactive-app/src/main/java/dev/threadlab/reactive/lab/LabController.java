@@ -7,7 +7,6 @@ import dev.threadlab.shared.contract.FileInfo;
 import dev.threadlab.shared.contract.Item;
 import dev.threadlab.shared.contract.MixedResponse;
 import dev.threadlab.shared.contract.SleepResponse;
-import dev.threadlab.shared.limits.LabException;
 import dev.threadlab.shared.limits.Limits;
 import dev.threadlab.shared.limits.Params;
 import dev.threadlab.shared.trace.RequestTrace;
@@ -50,8 +49,7 @@ class LabController {
 		int fileDelay = Params.delay("fileDelayMs", fileDelayMs);
 		boolean atOnce = Params.flag("parallel", parallel);
 		boolean hold = Params.holdConnection(holdConnection);
-		Mono<Item> item = this.items.findById(Limits.MIXED_ITEM_ID, dbDelay, hold)
-			.switchIfEmpty(Mono.error(() -> LabException.noSuchItem(Limits.MIXED_ITEM_ID)));
+		Mono<Item> item = this.items.find(Limits.MIXED_ITEM_ID, dbDelay, hold);
 		Mono<FileInfo> file = this.files.describe(Limits.MIXED_FILE_NAME, fileDelay, response.bufferFactory());
 		// Both publishers are lazy: zip subscribes to both now, zipWhen to the file's
 		// once the item is there.

@@ -79,11 +79,11 @@ class FileStoreTests {
 	void uploadIsCreatedThenReplacedWithTheBytesSent() throws IOException {
 		byte[] first = randomBytes(Limits.CHUNK_BYTES * 2 + 7);
 		byte[] second = randomBytes(100);
-		StepVerifier.create(this.store.write("up.bin", chunks(first), first.length, 0)).assertNext((written) -> {
+		StepVerifier.create(this.store.write("up.bin", 0, first.length, chunks(first))).assertNext((written) -> {
 			assertThat(written.created()).isTrue();
 			assertThat(written.file().sha256()).isEqualTo(sha256(first));
 		}).verifyComplete();
-		StepVerifier.create(this.store.write("up.bin", chunks(second), -1, 10))
+		StepVerifier.create(this.store.write("up.bin", 10, -1, chunks(second)))
 			.assertNext((written) -> assertThat(written.created()).isFalse())
 			.verifyComplete();
 		assertThat(Files.readAllBytes(this.dir.resolve("up.bin"))).isEqualTo(second);
@@ -93,7 +93,7 @@ class FileStoreTests {
 	void uploadThatTurnsOutTooLargeFailsAndLeavesNothingBehind() throws IOException {
 		List<String> before = entries();
 		Flux<DataBuffer> body = Flux.range(0, 11).map((i) -> buffers.wrap(new byte[1024 * 1024]));
-		StepVerifier.create(this.store.write("big.bin", body, -1, 0))
+		StepVerifier.create(this.store.write("big.bin", 0, -1, body))
 			.verifyErrorSatisfies((error) -> assertThat(error).isInstanceOfSatisfying(LabException.class,
 					(lab) -> assertThat(lab.kind()).isEqualTo(ProblemKind.PAYLOAD_TOO_LARGE)));
 		assertThat(entries()).isEqualTo(before);
@@ -102,7 +102,7 @@ class FileStoreTests {
 	@Test
 	void uploadDeclaredTooLargeIsRefusedBeforeAnyFileIsCreated() throws IOException {
 		List<String> before = entries();
-		StepVerifier.create(this.store.write("big.bin", Flux.never(), Limits.MAX_UPLOAD_BYTES + 1, 0))
+		StepVerifier.create(this.store.write("big.bin", 0, Limits.MAX_UPLOAD_BYTES + 1, Flux.never()))
 			.verifyErrorSatisfies(
 					(error) -> assertThat(((LabException) error).kind()).isEqualTo(ProblemKind.PAYLOAD_TOO_LARGE));
 		assertThat(entries()).isEqualTo(before);
@@ -111,7 +111,7 @@ class FileStoreTests {
 	@Test
 	void emptyUploadFailsAndLeavesNothingBehind() throws IOException {
 		List<String> before = entries();
-		StepVerifier.create(this.store.write("empty.bin", Flux.empty(), -1, 0))
+		StepVerifier.create(this.store.write("empty.bin", 0, -1, Flux.empty()))
 			.verifyErrorSatisfies(
 					(error) -> assertThat(((LabException) error).kind()).isEqualTo(ProblemKind.INVALID_BODY));
 		assertThat(entries()).isEqualTo(before);

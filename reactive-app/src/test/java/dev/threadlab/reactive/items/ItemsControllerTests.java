@@ -34,7 +34,7 @@ class ItemsControllerTests {
 
 	@Test
 	void itemIsAnsweredWithItsTraceAndRequestId() {
-		given(this.items.findById(7, 20, false)).willReturn(Mono.just(ITEM));
+		given(this.items.find(7, 20, false)).willReturn(Mono.just(ITEM));
 		this.client.get()
 			.uri("/api/items/7?delayMs=20")
 			.header("X-Request-Id", "slice-1")
@@ -54,8 +54,8 @@ class ItemsControllerTests {
 
 	@Test
 	void holdConnectionReachesEveryQuery() {
-		given(this.items.findById(7, 20, true)).willReturn(Mono.just(ITEM));
-		given(this.items.findPage(5, 0, 20, true)).willReturn(Flux.just(ITEM));
+		given(this.items.find(7, 20, true)).willReturn(Mono.just(ITEM));
+		given(this.items.page(5, 0, 20, true)).willReturn(Flux.just(ITEM));
 		given(this.items.insert("held", 20, true)).willReturn(Mono.just(new Item(1001, "held", Instant.now())));
 		this.client.get().uri("/api/items/7?delayMs=20&holdConnection=true").exchange().expectStatus().isOk();
 		this.client.get().uri("/api/items?delayMs=20&limit=5&holdConnection=true").exchange().expectStatus().isOk();
@@ -70,7 +70,7 @@ class ItemsControllerTests {
 
 	@Test
 	void unknownItemIs404() {
-		given(this.items.findById(7, 0, false)).willReturn(Mono.empty());
+		given(this.items.find(7, 0, false)).willReturn(Mono.error(LabException.noSuchItem(7)));
 		assertProblem(this.client.get().uri("/api/items/7").exchange(), LabException.noSuchItem(7), "/api/items/7");
 	}
 
@@ -152,7 +152,7 @@ class ItemsControllerTests {
 
 	@Test
 	void acceptHeaderThatAllowsNoAnswerIs406() {
-		given(this.items.findById(7, 0, false)).willReturn(Mono.just(ITEM));
+		given(this.items.find(7, 0, false)).willReturn(Mono.just(ITEM));
 		assertProblem(this.client.get().uri("/api/items/7").accept(MediaType.TEXT_PLAIN).exchange(),
 				LabException.notAcceptable(), "/api/items/7");
 	}

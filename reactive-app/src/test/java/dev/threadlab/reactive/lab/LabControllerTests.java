@@ -73,7 +73,7 @@ class LabControllerTests {
 	void mixedReadsItemOneAndTheSmallSampleAtOnce() {
 		Item item = new Item(1, "item-1", Instant.parse("2026-01-01T00:00:00Z"));
 		FileInfo file = new FileInfo(Limits.MIXED_FILE_NAME, 4096, "abc");
-		given(this.items.findById(Limits.MIXED_ITEM_ID, 30, false)).willReturn(Mono.just(item));
+		given(this.items.find(Limits.MIXED_ITEM_ID, 30, false)).willReturn(Mono.just(item));
 		given(this.files.describe(eq(Limits.MIXED_FILE_NAME), eq(40), any())).willReturn(Mono.just(file));
 		this.client.get()
 			.uri("/api/mixed?dbDelayMs=30&fileDelayMs=40&parallel=true")
@@ -93,7 +93,7 @@ class LabControllerTests {
 	void mixedHoldsAConnectionForItsDatabasePartWhenAsked() {
 		Item item = new Item(1, "item-1", Instant.parse("2026-01-01T00:00:00Z"));
 		FileInfo file = new FileInfo(Limits.MIXED_FILE_NAME, 4096, "abc");
-		given(this.items.findById(Limits.MIXED_ITEM_ID, 30, true)).willReturn(Mono.just(item));
+		given(this.items.find(Limits.MIXED_ITEM_ID, 30, true)).willReturn(Mono.just(item));
 		given(this.files.describe(eq(Limits.MIXED_FILE_NAME), eq(0), any())).willReturn(Mono.just(file));
 		this.client.get()
 			.uri("/api/mixed?dbDelayMs=30&holdConnection=true")

@@ -1,5 +1,6 @@
 package dev.threadlab.blocking.files;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.List;
 
+import dev.threadlab.shared.contract.FileEntry;
 import dev.threadlab.shared.contract.FileInfo;
 import dev.threadlab.shared.files.DataFolder;
 import dev.threadlab.shared.files.Sha256;
@@ -20,76 +23,94 @@ import dev.threadlab.shared.limits.Limits;
 /**
  * Reads and writes the data folder's files with blocking I/O, in chunks of
  * {@link Limits#CHUNK_BYTES}, parking the calling thread for each chunk's share of a file
- * delay, the way a slow disk parks a reader. Public because {@code /api/mixed} reads a
- * file too.
+ * delay, the way a slow disk parks a reader. It decides "no such file", as reactive's
+ * {@code FileStore} does. Public because {@code /api/mixed} reads a file too.
  */
-public final class ChunkedFiles {
+public final class FileStore {
 
 	private final DataFolder folder;
 
-	ChunkedFiles(DataFolder folder) {
+	FileStore(DataFolder folder) {
 		this.folder = folder;
 	}
 
 	/**
-	 * Reads a whole file and digests it.
-	 * @param name the file's name, as the request gave it
-	 * @param delayMs how much longer the whole read takes
-	 * @return the file's size and SHA-256
-	 * @throws IOException if the file cannot be read
-	 * @throws InterruptedException if the thread is interrupted while it waits
+	 * The files of the data folder, sorted by name.
+	 * @return the files
+	 * @throws IOException if the folder cannot be listed
 	 */
-	public FileInfo read(String name, int delayMs) throws IOException, InterruptedException {
-		MessageDigest digest = Sha256.newDigest();
-		long bytes;
-		try (FileChannel channel = open(name)) {
-			bytes = eachChunk(channel, delayMs, (chunk, length) -> digest.update(chunk, 0, length));
-		}
-		return new FileInfo(name, bytes, Sha256.hex(digest));
+	List<FileEntry> list() throws IOException {
+		return this.folder.list();
 	}
 
 	/**
-	 * Opens a file for {@link #send}: failing here, before anything is written, still
+	 * Opens an existing file for reading: failing here, before anything is written, still
 	 * lets the caller answer with a problem.
-	 * @param name the file's name
-	 * @return the open file
+	 * @param name the name from the request
+	 * @return the open file, for {@link #content}; the caller closes it
 	 * @throws IOException if it cannot be opened
 	 */
-	FileChannel open(String name) throws IOException {
+	OpenFile open(String name) throws IOException {
 		Path path = this.folder.existing(name);
+		FileChannel channel;
 		try {
-			return FileChannel.open(path, StandardOpenOption.READ);
+			channel = FileChannel.open(path, StandardOpenOption.READ);
 		}
 		catch (NoSuchFileException ex) {
 			throw LabException.noSuchFile(name); // removed since existing() looked
 		}
+		try {
+			return new OpenFile(name, channel, channel.size());
+		}
+		catch (IOException | RuntimeException ex) {
+			channel.close();
+			throw ex;
+		}
 	}
 
 	/**
-	 * Sends an open file's bytes as they are read.
-	 * @param channel the file, from {@link #open}
-	 * @param delayMs how much longer the whole read takes
+	 * Sends an open file's bytes as they are read, each chunk after its share of the
+	 * delay, so the whole file takes {@code delayMs} longer whatever its size.
+	 * @param file the open file, from {@link #open}
+	 * @param delayMs the delay for the whole file
 	 * @param out where the bytes go
 	 * @throws IOException if reading or writing fails
 	 * @throws InterruptedException if the thread is interrupted while it waits
 	 */
-	void send(FileChannel channel, int delayMs, OutputStream out) throws IOException, InterruptedException {
-		eachChunk(channel, delayMs, (chunk, length) -> out.write(chunk, 0, length));
+	void content(OpenFile file, int delayMs, OutputStream out) throws IOException, InterruptedException {
+		eachChunk(file, delayMs, (chunk, length) -> out.write(chunk, 0, length));
+	}
+
+	/**
+	 * Reads a whole file for its size and SHA-256.
+	 * @param name the name from the request
+	 * @param delayMs the delay for the whole file
+	 * @return the file's name, size and digest
+	 * @throws IOException if the file cannot be read
+	 * @throws InterruptedException if the thread is interrupted while it waits
+	 */
+	public FileInfo describe(String name, int delayMs) throws IOException, InterruptedException {
+		MessageDigest digest = Sha256.newDigest();
+		long bytes;
+		try (OpenFile file = open(name)) {
+			bytes = eachChunk(file, delayMs, (chunk, length) -> digest.update(chunk, 0, length));
+		}
+		return new FileInfo(name, bytes, Sha256.hex(digest));
 	}
 
 	/**
 	 * Streams an upload into a temporary file, then moves it into place in one step.
 	 * Whatever goes wrong, the temporary file is removed, so a rejected upload changes
 	 * nothing.
-	 * @param name the file's name, as the request gave it
-	 * @param delayMs how much longer the whole write takes
-	 * @param contentLength the body's declared size, or {@code -1} when not declared
+	 * @param name the name from the request
+	 * @param delayMs the delay for the whole upload
+	 * @param contentLength the declared length, or -1 if unknown
 	 * @param body the request body
-	 * @return what was written, and whether the file is new
+	 * @return the file written, and whether it is new
 	 * @throws IOException if the body cannot be read or the file cannot be written
 	 * @throws InterruptedException if the thread is interrupted while it waits
 	 */
-	Upload write(String name, int delayMs, long contentLength, InputStream body)
+	Written write(String name, int delayMs, long contentLength, InputStream body)
 			throws IOException, InterruptedException {
 		Path target = this.folder.resolve(name);
 		if (contentLength > Limits.MAX_UPLOAD_BYTES) {
@@ -125,7 +146,7 @@ public final class ChunkedFiles {
 				Thread.sleep(delayMs);
 			}
 			boolean created = this.folder.commit(temp, target);
-			return new Upload(new FileInfo(name, bytes, Sha256.hex(digest)), created);
+			return new Written(new FileInfo(name, bytes, Sha256.hex(digest)), created);
 		}
 		catch (Throwable ex) {
 			this.folder.discard(temp);
@@ -133,11 +154,12 @@ public final class ChunkedFiles {
 		}
 	}
 
-	private static long eachChunk(FileChannel channel, int delayMs, ChunkConsumer consumer)
+	private static long eachChunk(OpenFile file, int delayMs, ChunkConsumer consumer)
 			throws IOException, InterruptedException {
 		// The size when opened: a file replaced meanwhile is moved in under a new inode,
 		// so this channel keeps reading the old one to its end.
-		long size = channel.size();
+		FileChannel channel = file.channel();
+		long size = file.size();
 		ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Limits.CHUNK_BYTES, Math.max(size, 1)));
 		long position = 0;
 		while (position < size) {
@@ -162,12 +184,28 @@ public final class ChunkedFiles {
 	}
 
 	/**
-	 * A finished upload.
+	 * A file open for reading.
 	 *
-	 * @param file the file as written
+	 * @param name its name
+	 * @param channel the channel to read it through
+	 * @param size its size when it was opened
+	 */
+	record OpenFile(String name, FileChannel channel, long size) implements Closeable {
+
+		@Override
+		public void close() throws IOException {
+			this.channel.close();
+		}
+
+	}
+
+	/**
+	 * A file an upload wrote.
+	 *
+	 * @param file its name, size and digest
 	 * @param created whether it is new rather than a replacement
 	 */
-	record Upload(FileInfo file, boolean created) {
+	record Written(FileInfo file, boolean created) {
 	}
 
 	@FunctionalInterface

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,25 +24,25 @@ import static dev.threadlab.shared.kit.TestBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class ChunkedFilesTests {
+class FileStoreTests {
 
 	@TempDir
 	Path dir;
 
 	private DataFolder folder;
 
-	private ChunkedFiles files;
+	private FileStore files;
 
 	@BeforeEach
 	void prepare() throws IOException {
 		this.folder = new DataFolder(this.dir);
 		this.folder.prepare();
-		this.files = new ChunkedFiles(this.folder);
+		this.files = new FileStore(this.folder);
 	}
 
 	@Test
-	void readDigestsTheWholeFile() throws Exception {
-		FileInfo file = this.files.read("sample-1m.bin", 0);
+	void describeDigestsTheWholeFile() throws Exception {
+		FileInfo file = this.files.describe("sample-1m.bin", 0);
 		assertThat(file.bytes()).isEqualTo(1024 * 1024);
 		assertThat(file.sha256()).isEqualTo(digest(Files.readAllBytes(this.dir.resolve("sample-1m.bin"))));
 	}
@@ -51,35 +50,36 @@ class ChunkedFilesTests {
 	@Test
 	void delayIsSpreadOverTheChunksNotAddedPerChunk() throws Exception {
 		long start = System.nanoTime();
-		this.files.read("sample-1m.bin", 200); // 16 chunks of 12.5 ms
+		this.files.describe("sample-1m.bin", 200); // 16 chunks of 12.5 ms
 		long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 		assertThat(elapsedMs).isBetween(190L, 2_000L);
 	}
 
 	@Test
-	void sendWritesTheSameBytesAsTheFileHolds() throws Exception {
+	void contentIsTheSameBytesAsTheFileHolds() throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try (FileChannel channel = this.files.open("sample-4k.txt")) {
-			this.files.send(channel, 0, out);
+		try (FileStore.OpenFile file = this.files.open("sample-4k.txt")) {
+			assertThat(file.size()).isEqualTo(4096);
+			this.files.content(file, 0, out);
 		}
 		assertThat(out.toByteArray()).isEqualTo(Files.readAllBytes(this.dir.resolve("sample-4k.txt")));
 	}
 
 	@Test
 	void unknownFileIsNotFound() {
-		assertThatExceptionOfType(LabException.class).isThrownBy(() -> this.files.read("missing.txt", 0))
+		assertThatExceptionOfType(LabException.class).isThrownBy(() -> this.files.describe("missing.txt", 0))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ProblemKind.NOT_FOUND));
 	}
 
 	@Test
 	void uploadIsCreatedThenReplaced() throws Exception {
 		byte[] first = randomBytes(200_000);
-		ChunkedFiles.Upload created = this.files.write("upload.bin", 0, first.length, new ByteArrayInputStream(first));
+		FileStore.Written created = this.files.write("upload.bin", 0, first.length, new ByteArrayInputStream(first));
 		assertThat(created.created()).isTrue();
 		assertThat(created.file()).isEqualTo(new FileInfo("upload.bin", first.length, digest(first)));
 
 		byte[] second = randomBytes(10);
-		ChunkedFiles.Upload replaced = this.files.write("upload.bin", 0, -1, new ByteArrayInputStream(second));
+		FileStore.Written replaced = this.files.write("upload.bin", 0, -1, new ByteArrayInputStream(second));
 		assertThat(replaced.created()).isFalse();
 		assertThat(Files.readAllBytes(this.dir.resolve("upload.bin"))).isEqualTo(second);
 		assertThat(leftovers()).isEmpty();
