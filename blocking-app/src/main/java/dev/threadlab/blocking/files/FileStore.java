@@ -124,6 +124,7 @@ public final class FileStore {
 			MessageDigest digest = Sha256.newDigest();
 			byte[] chunk = new byte[Limits.CHUNK_BYTES];
 			long bytes = 0;
+			Pace pace = new Pace();
 			try (OutputStream out = Files.newOutputStream(temp)) {
 				int read;
 				while ((read = body.readNBytes(chunk, 0, chunk.length)) > 0) {
@@ -132,7 +133,7 @@ public final class FileStore {
 						throw LabException.uploadTooLarge();
 					}
 					if (contentLength > 0) {
-						park(Limits.delayShareNanos(delayMs, read, contentLength));
+						pace.owe(Limits.delayShareNanos(delayMs, read, contentLength));
 					}
 					digest.update(chunk, 0, read);
 					out.write(chunk, 0, read);
@@ -162,9 +163,10 @@ public final class FileStore {
 		long size = file.size();
 		ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Limits.CHUNK_BYTES, Math.max(size, 1)));
 		long position = 0;
+		Pace pace = new Pace();
 		while (position < size) {
 			int length = (int) Math.min(buffer.capacity(), size - position);
-			park(Limits.delayShareNanos(delayMs, length, size));
+			pace.owe(Limits.delayShareNanos(delayMs, length, size));
 			buffer.clear().limit(length);
 			while (buffer.hasRemaining()) {
 				if (channel.read(buffer) < 0) {
@@ -177,10 +179,30 @@ public final class FileStore {
 		return position;
 	}
 
-	private static void park(long nanos) throws InterruptedException {
-		if (nanos > 0) {
-			Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+	/**
+	 * Parks the thread for each chunk's share of a delay, so that the shares add up to
+	 * the delay. A sleep of a few milliseconds overshoots (rounding, timer slack, a busy
+	 * machine), and over a large file's 256 chunks the overshoots would add up to as much
+	 * again as the delay; so each chunk sleeps what is still owed, less what the earlier
+	 * sleeps overslept.
+	 */
+	private static final class Pace {
+
+		private long owedNanos;
+
+		private long sleptNanos;
+
+		void owe(long nanos) throws InterruptedException {
+			this.owedNanos += nanos;
+			long wait = this.owedNanos - this.sleptNanos;
+			if (wait <= 0) {
+				return;
+			}
+			long start = System.nanoTime();
+			Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+			this.sleptNanos += System.nanoTime() - start;
 		}
+
 	}
 
 	/**
