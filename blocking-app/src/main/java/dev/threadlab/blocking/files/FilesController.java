@@ -48,6 +48,8 @@ class FilesController {
 		return new FileResponse(this.files.describe(name, delay), trace.finish());
 	}
 
+	// No RequestTrace here, unlike reactive's: the body is written before this method
+	// returns, on this thread, so TraceFilter's end finishes the trace at the last byte.
 	@GetMapping("/{name}/content")
 	void content(@PathVariable String name, @RequestParam(required = false) @Nullable String delayMs,
 			HttpServletResponse response) throws IOException, InterruptedException {

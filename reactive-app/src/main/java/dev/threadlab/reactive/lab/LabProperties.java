@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The lab's settings. Public because the files and activity packages read them too.
+ * Unlike blocking's, no {@code knobs}: there is no request thread pool to resize here,
+ * and the event loops are fixed when the server starts.
  *
  * @param files the data folder's settings
  * @param activityCapacity how many finished requests {@code /api/activity} keeps
