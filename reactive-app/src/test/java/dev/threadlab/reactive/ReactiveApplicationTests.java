@@ -165,7 +165,9 @@ class ReactiveApplicationTests {
 			assertThat(trace.get("elapsedMs").asDouble()).isGreaterThanOrEqualTo(500);
 			startThreads.add(trace.get("startThread").asString());
 		}
-		assertThat(startThreads).hasSizeBetween(1, 8).allMatch((thread) -> thread.matches(EVENT_LOOP));
+		// At most the server's loops, however many cores this machine has: a hundred
+		// requests waiting at once still share those few threads.
+		assertThat(startThreads).hasSizeBetween(1, EVENT_LOOPS).allMatch((thread) -> thread.matches(EVENT_LOOP));
 		assertThat(elapsedMs).as("all 100 waited at the same time").isLessThan(3_000);
 	}
 
