@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -38,6 +39,9 @@ class DashboardApplicationTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Value("${lab.poll-interval}")
+	private Duration pollInterval;
 
 	@DynamicPropertySource
 	static void labUrls(DynamicPropertyRegistry registry) {
@@ -100,7 +104,12 @@ class DashboardApplicationTests {
 		double reactiveRate = (polls(reactive) - reactiveBefore) / 3.0;
 		first.dispose();
 		second.dispose();
-		assertThat(List.of(blockingRate, reactiveRate)).allSatisfy((rate) -> assertThat(rate).isBetween(0.5, 5.0));
+		// One poller per app, shared by every browser: one poll per interval (2 a
+		// second at 500 ms), not one per browser (4), and never none.
+		double perInterval = 1000.0 / this.pollInterval.toMillis();
+		assertThat(List.of(blockingRate, reactiveRate))
+			.allSatisfy((rate) -> assertThat(rate).as("polls a second, one poller at %.1f a second", perInterval)
+				.isBetween(perInterval * 0.5, perInterval * 1.5));
 	}
 
 	private Disposable stream() {

@@ -3,7 +3,6 @@ package dev.threadlab.dashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -46,10 +45,6 @@ class DashboardBrowserTests {
 
 	private static final double TIMEOUT_MS = 20_000;
 
-	private static final Path BLOCKING_JAR = jar("threadlab.blocking-jar");
-
-	private static final Path REACTIVE_JAR = jar("threadlab.reactive-jar");
-
 	private static Path workDir;
 
 	private static LabProcess blocking;
@@ -76,13 +71,14 @@ class DashboardBrowserTests {
 	@BeforeAll
 	static void startTheLab() throws IOException, InterruptedException {
 		require(Browser.available(), "no Chromium at " + Browser.CHROMIUM);
-		require(Files.isRegularFile(BLOCKING_JAR) && Files.isRegularFile(REACTIVE_JAR), "the apps' jars are not built: "
-				+ BLOCKING_JAR + ", " + REACTIVE_JAR + " (run ./mvnw verify from the root)");
+		// Missing or stale, a jar fails the test: it would run code that is not this.
+		Path blockingJar = AppJars.blocking();
+		Path reactiveJar = AppJars.reactive();
 		workDir = Files.createTempDirectory("threadlab-e2e");
 		// With its knobs on, as run.sh starts it, so the page can resize its thread pool.
-		blocking = LabProcess.start("blocking", Path.of(System.getProperty("java.home"), "bin", "java"), BLOCKING_JAR,
-				0, workDir, List.of("--lab.knobs.enabled=true"));
-		reactive = LabProcess.start("reactive", REACTIVE_JAR, 0, workDir);
+		blocking = LabProcess.start("blocking", Path.of(System.getProperty("java.home"), "bin", "java"), blockingJar, 0,
+				workDir, List.of("--lab.knobs.enabled=true"));
+		reactive = LabProcess.start("reactive", reactiveJar, 0, workDir);
 		browser = Browser.launch();
 	}
 
@@ -298,10 +294,6 @@ class DashboardBrowserTests {
 
 	private String dashboardUrl() {
 		return "http://127.0.0.1:" + this.port + "/";
-	}
-
-	private static Path jar(String property) {
-		return Paths.get(System.getProperty(property, "missing.jar")).toAbsolutePath().normalize();
 	}
 
 	/**
