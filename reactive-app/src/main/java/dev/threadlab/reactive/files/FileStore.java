@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import dev.threadlab.shared.contract.FileEntry;
 import dev.threadlab.shared.contract.FileInfo;
@@ -20,6 +21,7 @@ import dev.threadlab.shared.limits.LabException;
 import dev.threadlab.shared.limits.Limits;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.buffer.DataBuffer;
@@ -104,9 +106,11 @@ public final class FileStore {
 		if (file.size() == 0) {
 			return Mono.delay(Duration.ofMillis(delayMs)).thenMany(chunks);
 		}
-		return chunks
-			.concatMap((chunk) -> Mono.just(chunk).delayElement(share(delayMs, chunk.readableByteCount(), file.size())),
-					0)
+		return Flux.defer(() -> {
+			Pace pace = new Pace();
+			return chunks.concatMap((chunk) -> pace.hold(chunk,
+					Limits.delayShareNanos(delayMs, chunk.readableByteCount(), file.size())), 0);
+		})
 			// A chunk dropped while it waits (the reader cancelled) is released here.
 			.doOnDiscard(DataBuffer.class, DataBufferUtils::release);
 	}
@@ -175,8 +179,9 @@ public final class FileStore {
 			});
 			boolean lengthKnown = contentLength > 0;
 			if (delayMs > 0 && lengthKnown) {
-				counted = counted.concatMap((chunk) -> Mono.just(chunk)
-					.delayElement(share(delayMs, chunk.readableByteCount(), contentLength)), 0);
+				Pace pace = new Pace();
+				counted = counted.concatMap((chunk) -> pace.hold(chunk,
+						Limits.delayShareNanos(delayMs, chunk.readableByteCount(), contentLength)), 0);
 			}
 			// The channel writes one chunk at a time and asks for the next when it is
 			// done, so a slow disk slows the upload down instead of filling memory.
@@ -213,10 +218,6 @@ public final class FileStore {
 		}).subscribeOn(Schedulers.boundedElastic());
 	}
 
-	private static Duration share(int delayMs, int chunkBytes, long totalBytes) {
-		return Duration.ofNanos(Limits.delayShareNanos(delayMs, chunkBytes, totalBytes));
-	}
-
 	private static void closeQuietly(AsynchronousFileChannel channel) {
 		try {
 			channel.close();
@@ -224,6 +225,37 @@ public final class FileStore {
 		catch (IOException ex) {
 			// Nothing was written through it that could be lost.
 		}
+	}
+
+	/**
+	 * Holds each chunk back for its share of a delay, so that the shares add up to the
+	 * delay. A timer of a few milliseconds fires late (scheduling, a busy machine), and
+	 * over a large file's 256 chunks the lateness would add up to as much again as the
+	 * delay; so each chunk waits what is still owed, less what the earlier waits overran,
+	 * as blocking's {@code FileStore} paces its sleeps. One per subscription; concatMap
+	 * hands it one chunk at a time, with a happens-before edge between them.
+	 */
+	private static final class Pace {
+
+		private long owedNanos;
+
+		private long waitedNanos;
+
+		Mono<DataBuffer> hold(DataBuffer chunk, long shareNanos) {
+			this.owedNanos += shareNanos;
+			long wait = this.owedNanos - this.waitedNanos;
+			if (wait <= 0) {
+				return Mono.just(chunk);
+			}
+			// The clock of the timers' own scheduler, so that virtual time in tests moves
+			// it.
+			Scheduler timers = Schedulers.parallel();
+			long start = timers.now(TimeUnit.NANOSECONDS);
+			return Mono.just(chunk)
+				.delayElement(Duration.ofNanos(wait), timers)
+				.doOnNext((held) -> this.waitedNanos += timers.now(TimeUnit.NANOSECONDS) - start);
+		}
+
 	}
 
 	/**
