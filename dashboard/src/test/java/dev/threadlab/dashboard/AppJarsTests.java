@@ -28,8 +28,9 @@ class AppJarsTests {
 
 	@Test
 	void missingJarIsAProblemThatSaysWhatToRun() {
-		assertThat(AppJars.problem(this.root.resolve("reactive-app/target/app.jar"), "reactive-app")).hasValueSatisfying(
-				(why) -> assertThat(why).contains("missing", "./mvnw -pl reactive-app -am package -DskipTests"));
+		assertThat(AppJars.problem(this.root.resolve("reactive-app/target/app.jar"), "reactive-app"))
+			.hasValueSatisfying(
+					(why) -> assertThat(why).contains("missing", "./mvnw -pl reactive-app -am package -DskipTests"));
 	}
 
 	@Test
