@@ -1,0 +1,31 @@
+package dev.threadlab.reactive.docs;
+
+import java.net.URI;
+
+import dev.threadlab.shared.contract.Contender;
+import dev.threadlab.shared.kit.ApiDocsTestKit;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The API documentation kit against reactive-app's real server.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ApiDocsTests extends ApiDocsTestKit {
+
+	@LocalServerPort
+	private int port;
+
+	@Override
+	protected URI baseUrl() {
+		return URI.create("http://127.0.0.1:" + this.port);
+	}
+
+	@Override
+	protected Contender contender() {
+		return Contender.REACTIVE;
+	}
+
+}
