@@ -8,12 +8,12 @@ function ticks(g, width, height, left, span, format) {
 	const step = span > 20000 ? 5000 : span > 6000 ? 1000 : span > 2500 ? 500 : span > 800 ? 250 : 100;
 	g.font = FONT;
 	g.textBaseline = 'alphabetic';
-	for (let t = 0; t <= span; t += step) {
-		const x = left + (t / span) * (width - left - 4);
+	for (let at = 0; at <= span; at += step) {
+		const x = left + (at / span) * (width - left - 4);
 		g.fillStyle = '#2c323c';
 		g.fillRect(x, 0, 1, height - 14);
 		g.fillStyle = '#8b939e';
-		g.fillText(format(t), Math.min(x + 2, width - 30), height - 2);
+		g.fillText(format(at), Math.min(x + 2, width - 30), height - 2);
 	}
 }
 
@@ -69,8 +69,9 @@ export function drawRace(canvas, results, spanMs, model, binMax) {
 		if (labelled) {
 			g.fillStyle = '#e6e8eb';
 			g.fillText(r.label, 4, y + rowHeight / 2);
-			const t = r.trace;
-			const threads = t ? (t.startThread === t.endThread ? t.startThread : `${t.startThread} → ${t.endThread}`) : (r.error || '');
+			const trace = r.trace;
+			const threads = trace ? (trace.startThread === trace.endThread ? trace.startThread
+				: `${trace.startThread} → ${trace.endThread}`) : (r.error || '');
 			const text = `${ordinal(rank.get(r))} · ${threads}`;
 			label(g, text, x(start), x(done), width, y + rowHeight / 2, left);
 		}

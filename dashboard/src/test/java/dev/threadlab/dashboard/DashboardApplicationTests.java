@@ -138,6 +138,9 @@ class DashboardApplicationTests {
 			.exchange()
 			.expectStatus()
 			.isOk()
+			.expectHeader()
+			.values(HttpHeaders.VARY,
+					(vary) -> assertThat(vary).contains(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE))
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();

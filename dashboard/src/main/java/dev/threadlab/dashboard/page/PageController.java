@@ -11,6 +11,8 @@ import dev.threadlab.dashboard.load.LoadPlan;
 import dev.threadlab.dashboard.race.RaceForm;
 import dev.threadlab.dashboard.race.RacePresets;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +42,9 @@ class PageController {
 	}
 
 	@GetMapping("/")
-	String dashboard(Locale locale, Model model) {
+	String dashboard(Locale locale, Model model, ServerHttpResponse response) {
+		// The same URL answers in either language: a cache must tell them apart.
+		response.getHeaders().addAll(HttpHeaders.VARY, List.of(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE));
 		model.addAttribute("lang", Language.of(locale.toLanguageTag()).orElse(Language.FALLBACK).tag());
 		model.addAttribute("languages", List.of(Language.values()));
 		model.addAttribute("messages", this.messages.json(locale));
