@@ -1,4 +1,5 @@
 import { color, alpha, fit, poolOfThread } from './colors.js';
+import { num, ordinal, t } from './i18n.js';
 
 const LABELLED_ROWS = 14;
 const FONT = '11px system-ui, "DejaVu Sans", sans-serif';
@@ -7,17 +8,18 @@ function ticks(g, width, height, left, span, format) {
 	const step = span > 20000 ? 5000 : span > 6000 ? 1000 : span > 2500 ? 500 : span > 800 ? 250 : 100;
 	g.font = FONT;
 	g.textBaseline = 'alphabetic';
-	for (let t = 0; t <= span; t += step) {
-		const x = left + (t / span) * (width - left - 4);
+	for (let at = 0; at <= span; at += step) {
+		const x = left + (at / span) * (width - left - 4);
 		g.fillStyle = '#2c323c';
 		g.fillRect(x, 0, 1, height - 14);
 		g.fillStyle = '#8b939e';
-		g.fillText(format(t), Math.min(x + 2, width - 30), height - 2);
+		g.fillText(format(at), Math.min(x + 2, width - 30), height - 2);
 	}
 }
 
-function seconds(ms) {
-	return (ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1) + ' s';
+// A tick's label: whole seconds bare, others to a tenth.
+function tick(ms) {
+	return num(ms / 1000, ms % 1000 === 0 ? 0 : 1);
 }
 
 // Completion rank by the server's counter; ties and missing traces by client time.
@@ -26,11 +28,6 @@ function ranks(items, completion) {
 	const rank = new Map();
 	sorted.forEach((item, i) => rank.set(item, i + 1));
 	return rank;
-}
-
-function ordinal(n) {
-	const s = ['th', 'st', 'nd', 'rd'], v = n % 100;
-	return n + (s[(v - 20) % 10] || s[v] || s[0]);
 }
 
 /**
@@ -46,7 +43,7 @@ export function drawRace(canvas, results, spanMs, model, binMax) {
 	if (!n) return;
 	const left = labelled ? 44 : 4;
 	const span = Math.max(spanMs, 100);
-	ticks(g, width, height, left, span, seconds);
+	ticks(g, width, height, left, span, (ms) => t('chart.seconds', tick(ms)));
 	const rows = results.slice().sort((a, b) => arrival(a) - arrival(b) || a.index - b.index);
 	const rank = ranks(results, (r) => (r.trace ? r.trace.completion : Number.MAX_SAFE_INTEGER) + r.doneMs / 1e9);
 	const served = color(modelPool(model));
@@ -72,8 +69,9 @@ export function drawRace(canvas, results, spanMs, model, binMax) {
 		if (labelled) {
 			g.fillStyle = '#e6e8eb';
 			g.fillText(r.label, 4, y + rowHeight / 2);
-			const t = r.trace;
-			const threads = t ? (t.startThread === t.endThread ? t.startThread : `${t.startThread} → ${t.endThread}`) : (r.error || '');
+			const trace = r.trace;
+			const threads = trace ? (trace.startThread === trace.endThread ? trace.startThread
+				: `${trace.startThread} → ${trace.endThread}`) : (r.error || '');
 			const text = `${ordinal(rank.get(r))} · ${threads}`;
 			label(g, text, x(start), x(done), width, y + rowHeight / 2, left);
 		}
@@ -91,7 +89,7 @@ export function drawRace(canvas, results, spanMs, model, binMax) {
 		});
 		g.fillStyle = '#8b939e';
 		g.textBaseline = 'top';
-		g.fillText('answers over time', left + 4, top);
+		g.fillText(t('card.race.answersOverTime'), left + 4, top);
 	}
 }
 
@@ -145,11 +143,11 @@ export function drawTimeline(canvas, entries, nowMs, windowMs, view, model) {
 	const plotHeight = labelled ? Math.max(count, 4) * 16 : 180;
 	const { g, width, height } = fit(canvas, plotHeight + 16);
 	const left = byThread && labelled ? 150 : 4;
-	ticks(g, width, height, left, windowMs, (t) => t === windowMs ? 'now' : '-' + seconds(windowMs - t));
+	ticks(g, width, height, left, windowMs, (ms) => ms === windowMs ? t('chart.now') : t('chart.secondsAgo', tick(windowMs - ms)));
 	if (!count) {
 		g.fillStyle = '#8b939e';
 		g.font = FONT;
-		g.fillText('no requests in the last 30 s: run a race, or curl one of the apps', left + 8, plotHeight / 2);
+		g.fillText(t('card.timeline.empty'), left + 8, plotHeight / 2);
 		return;
 	}
 	const x = (ms) => left + ((Math.max(ms, from) - from) / windowMs) * (width - left - 4);
@@ -187,7 +185,7 @@ export function drawTimeline(canvas, entries, nowMs, windowMs, view, model) {
 		}
 		if (labelled) {
 			const threads = e.startThread === e.endThread ? e.startThread : `${e.startThread} → ${e.endThread}`;
-			const text = `${ordinal(rank.get(e))}${overtook ? ' ⤴ overtook' : ''} · ${e.method} ${e.path} · ${threads}`;
+			const text = `${ordinal(rank.get(e))}${overtook ? t('card.timeline.overtook') : ''} · ${e.method} ${e.path} · ${threads}`;
 			label(g, text, x(e.start), x(e.end) + 4, width, y + rowHeight / 2, left);
 		}
 	});
@@ -196,5 +194,6 @@ export function drawTimeline(canvas, entries, nowMs, windowMs, view, model) {
 function threadOrder(a, b) {
 	const pa = poolOfThread(a), pb = poolOfThread(b);
 	if (pa !== pb) return pa < pb ? -1 : 1;
+	// Thread names are the JVM's, not words: compared the same in every language.
 	return a.localeCompare(b, 'en', { numeric: true });
 }

@@ -2,6 +2,7 @@ import { ThreadsView } from './threads.js';
 import { answersPerBin, drawRace, drawTimeline } from './bars.js';
 import { onLoad, restoreLoad } from './load.js';
 import { refreshKnobs } from './knobs.js';
+import { duration, num, seconds, t } from './i18n.js';
 
 const TIMELINE_MS = 30000;
 const KEEP_ACTIVITY = 2000;
@@ -39,17 +40,18 @@ function onSample(sample) {
 	if (sample.status === 'up' && card.dataset.status !== 'up') refreshKnobs();
 	card.dataset.status = sample.status;
 	card.dataset.sampledAt = sample.at;
-	card.querySelector('.status').textContent = sample.status === 'up' ? 'up'
-		: sample.status === 'stalled' ? 'not answering' : 'down';
-	const t = sample.threads;
+	card.querySelector('.status').textContent = sample.status === 'up' ? t('card.status.up')
+		: sample.status === 'stalled' ? t('card.status.stalled') : t('card.status.down');
+	const threads = sample.threads;
+	// The cause stays as the poller wrote it: a connection error, a status, an exception.
 	card.querySelector('.down-note').textContent = sample.status === 'up' ? ''
-		: sample.status === 'stalled' ? `Accepted the poll but ${sample.problem}: every thread or event loop is busy.`
-		: `Down (${sample.problem}). It reappears here when it is back.`;
-	if (t) {
-		card.querySelector('[data-field="live"]').textContent = t.live;
-		card.querySelector('[data-field="inFlight"]').textContent = t.inFlight;
-		card.querySelector('[data-field="virtualThreads"]').textContent = t.virtualThreads;
-		showDbPool(card, t.dbPool);
+		: sample.status === 'stalled' ? t('card.down.stalled')
+		: t('card.down.down', sample.problem);
+	if (threads) {
+		card.querySelector('[data-field="live"]').textContent = num(threads.live);
+		card.querySelector('[data-field="inFlight"]').textContent = num(threads.inFlight);
+		card.querySelector('[data-field="virtualThreads"]').textContent = num(threads.virtualThreads);
+		showDbPool(card, threads.dbPool);
 	}
 	else if (sample.status === 'down') {
 		card.querySelectorAll('[data-field]').forEach((b) => (b.textContent = '–'));
@@ -60,12 +62,12 @@ function onSample(sample) {
 function showDbPool(card, pool) {
 	const line = card.querySelector('.db-pool');
 	if (!pool) {
-		line.textContent = 'db pool: not opened yet';
+		line.textContent = t('card.dbPool.notOpened');
 		line.classList.remove('full');
 		return;
 	}
-	line.textContent = `db pool (${pool.name}): ${pool.active} of ${pool.max} connections in use`
-		+ (pool.pending ? ` · ${pool.pending} waiting for one` : '');
+	line.textContent = t('card.dbPool.inUse', pool.name, num(pool.active), num(pool.max))
+		+ (pool.pending ? t('card.dbPool.waiting', num(pool.pending)) : '');
 	line.classList.toggle('full', pool.pending > 0);
 	line.dataset.pending = pool.pending;
 	line.dataset.active = pool.active;
@@ -92,7 +94,7 @@ function onRace(update) {
 			app.summary = null;
 		}
 		showStory(update.info.plan);
-		showCurl(update.info.plan.title, update.info.curl);
+		showCurl(planTitle(update.info.plan), update.info.curl);
 		markPreset(update.info.plan.id);
 	}
 	if (!race || race.info.id !== update.raceId) return;
@@ -118,9 +120,11 @@ function showRaceStatus() {
 	const status = document.getElementById('race-status');
 	const done = [...cards.values()].reduce((n, app) => n + app.race.length, 0);
 	const total = race.info.plan.groups.reduce((n, g) => n + g.count, 0) * race.info.apps.length;
-	const how = race.info.plan.oneAppAtATime ? ` (one app at a time: ${race.info.apps.join(', then ')})` : '';
-	status.textContent = race.running ? `Racing “${race.info.plan.title}”${how}: ${done} of ${total} answers in`
-		: `“${race.info.plan.title}” finished: ${done} answers.`;
+	const how = race.info.plan.oneAppAtATime
+		? t('race.status.oneAppAtATime', race.info.apps.join(t('race.status.then'))) : '';
+	const title = planTitle(race.info.plan);
+	status.textContent = race.running ? t('race.status.running', title, how, num(done), num(total))
+		: t('race.status.finished', title, num(done));
 	document.querySelectorAll('.race button, .custom button').forEach((b) => (b.disabled = race.running));
 }
 
@@ -131,8 +135,9 @@ function summaryText(app) {
 	const last = Math.max(...results.map((r) => r.sentMs + r.latencyMs));
 	const threads = new Set(results.filter((r) => r.trace).map((r) => r.trace.startThread)).size;
 	const failed = results.filter((r) => r.error || r.status >= 400).length;
-	return `${results.length} answered by ${threads} thread${threads === 1 ? '' : 's'} in ${(last / 1000).toFixed(2)} s`
-		+ (failed ? ` · ${failed} failed` : '') + (s ? '' : ' …');
+	const answered = threads === 1 ? t('race.summary.answeredOneThread', num(results.length), num(last / 1000, 2))
+		: t('race.summary.answered', num(results.length), num(threads), num(last / 1000, 2));
+	return answered + (failed ? t('race.summary.failed', num(failed)) : '') + (s ? '' : ' …');
 }
 
 // Probes only time how fast an app answers anything while the rest of the race runs.
@@ -145,11 +150,10 @@ function showProbe(app) {
 		delete line.dataset.maxMs;
 		return;
 	}
-	const ms = (v) => (v >= 1000 ? (v / 1000).toFixed(2) + ' s' : v.toFixed(0) + ' ms');
 	const slowest = probes[probes.length - 1];
 	const median = probes[Math.floor((probes.length - 1) / 2)];
-	line.textContent = `Probes: ${probes.length}, median ${ms(median)}, slowest ${ms(slowest)}`
-		+ (slowest >= 1000 ? ': they waited for a busy thread' : '');
+	line.textContent = t('race.probe.line', num(probes.length), duration(median), duration(slowest))
+		+ (slowest >= 1000 ? t('race.probe.waited') : '');
 	line.className = 'probe ' + (slowest >= 1000 ? 'slow' : 'fast');
 	line.dataset.maxMs = slowest.toFixed(0);
 }
@@ -158,15 +162,28 @@ function orderText(app) {
 	const s = app.summary;
 	if (!s) return '';
 	const order = s.completionOrder;
-	if (order.length <= 12) return `Finished: ${order.join(' → ')}`;
+	if (order.length <= 12) return t('race.order.list', order.join(' → '));
 	const done = app.race.map((r) => r.sentMs + r.latencyMs).sort((a, b) => a - b);
-	const at = (q) => (done[Math.min(done.length - 1, Math.floor(q * done.length))] / 1000).toFixed(2) + ' s';
-	return `Finished: first at ${at(0)}, half by ${at(0.5)}, all by ${at(1)}; `
-		+ `longest wait unseen by the server ${(s.maxWaitingMs / 1000).toFixed(2)} s`;
+	const at = (q) => seconds(done[Math.min(done.length - 1, Math.floor(q * done.length))]);
+	return t('race.order.spread', at(0), at(0.5), at(1), seconds(s.maxWaitingMs));
+}
+
+// A preset's words are in the bundle under its id; a custom race is named by its requests.
+function planTitle(plan) {
+	const button = document.querySelector(`button.preset[data-preset="${CSS.escape(plan.id)}"]`);
+	if (button) return button.textContent;
+	const group = plan.groups[0];
+	return t('race.custom.title', num(group.count), group.path.replace('{n}', '{id}'));
+}
+
+function planStory(plan) {
+	const button = document.querySelector(`button.preset[data-preset="${CSS.escape(plan.id)}"]`);
+	if (button) return button.dataset.story;
+	return t('race.custom.story', num(plan.groups[0].count), num(plan.concurrency));
 }
 
 function showStory(plan) {
-	document.getElementById('story').textContent = plan.story;
+	document.getElementById('story').textContent = planStory(plan);
 }
 
 function markPreset(id) {
@@ -180,7 +197,8 @@ async function startRace(body) {
 	});
 	if (!response.ok) {
 		const problem = await response.json().catch(() => ({}));
-		status.textContent = `Not started: ${problem.detail || response.status}`;
+		// The problem's detail stays English, as the API gave it.
+		status.textContent = t('race.status.notStarted', problem.detail || response.status);
 	}
 }
 
@@ -204,7 +222,7 @@ custom.addEventListener('submit', (event) => {
 	event.preventDefault();
 	startRace(customForm());
 });
-custom.addEventListener('change', () => loadCurl(new URLSearchParams(customForm()), 'your race'));
+custom.addEventListener('change', () => loadCurl(new URLSearchParams(customForm()), t('race.custom.curlTitle')));
 
 // ---- curl -----------------------------------------------------------------------------
 

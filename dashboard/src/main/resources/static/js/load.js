@@ -1,5 +1,7 @@
 // The load panel: starts a run, shows each second of it, and the results table.
 
+import { num, percent, t } from './i18n.js';
+
 const form = document.getElementById('load-form');
 const status = document.getElementById('load-status');
 const body = document.querySelector('#load-results tbody');
@@ -24,7 +26,8 @@ form.addEventListener('submit', async (event) => {
 	});
 	if (!response.ok) {
 		const problem = await response.json().catch(() => ({}));
-		status.textContent = problem.detail || `could not start (${response.status})`;
+		// The problem's detail stays English, as the API gave it.
+		status.textContent = t('load.status.couldNotStart', problem.detail || response.status);
 		return;
 	}
 	showState(await response.json());
@@ -47,37 +50,42 @@ function seconds(duration) {
 }
 
 function showState(state) {
-	const size = state.plan.model === 'OPEN' ? `${state.plan.rate}/s` : `${state.plan.concurrency} clients`;
+	const size = state.plan.model === 'OPEN' ? t('load.size.rate', num(state.plan.rate))
+		: t('load.size.clients', num(state.plan.concurrency));
 	const warmup = seconds(state.plan.warmup);
 	if (state.running) {
-		status.textContent = `Loading ${state.current} (${state.apps.join(', then ')}): ${size}, ` +
-			`${state.plan.endpoint}?delayMs=${state.plan.delayMs}` +
-			(warmup > 0 ? `, after a ${warmup} s warm-up that is not counted` : '');
+		status.textContent = t('load.status.running', state.current, state.apps.join(t('race.status.then')), size,
+			`${state.plan.endpoint}?delayMs=${state.plan.delayMs}`)
+			+ (warmup > 0 ? t('load.status.warmup', num(warmup)) : '');
 	} else {
-		status.textContent = state.error ? `Stopped: ${state.error}` : `Done: ${state.results.length} of ${state.apps.length} apps.`;
+		// The error is the engine's own message, English like the API's.
+		status.textContent = state.error ? t('load.status.stopped', state.error)
+			: t('load.status.done', num(state.results.length), num(state.apps.length));
 	}
 	body.replaceChildren(...state.results.map(row));
 }
 
 function showProgress(p) {
-	status.textContent = `${p.app}: ${p.warmingUp ? 'warming up, ' : ''}${(p.elapsedMs / 1000).toFixed(0)} s, ` +
-		`${p.throughput.toFixed(0)}/s, p50 ${p.latency.p50.toFixed(0)} ms, p99 ${p.latency.p99.toFixed(0)} ms, ` +
-		`${p.inFlight} in flight, ${p.errors} errors` +
-		(p.rssBytes >= 0 ? `, RSS ${(p.rssBytes / 1048576).toFixed(0)} MB` : '');
+	const figures = [p.app, num(p.elapsedMs / 1000), num(p.throughput), num(p.latency.p50), num(p.latency.p99),
+		num(p.inFlight), num(p.errors)];
+	status.textContent = (p.warmingUp ? t('load.progress.lineWarmingUp', ...figures) : t('load.progress.line', ...figures))
+		+ (p.rssBytes >= 0 ? t('load.progress.rss', num(p.rssBytes / 1048576)) : '');
 }
 
 function row(r) {
 	const tr = document.createElement('tr');
-	const size = r.plan.model === 'OPEN' ? `${r.plan.rate}/s` : `C=${r.plan.concurrency}`;
-	const errors = Object.entries(r.errors).map(([kind, n]) => `${kind}: ${n}`).join(', ') || '0';
-	const known = (n) => (n >= 0 ? String(n) : '–');
-	const mb = (n) => (n >= 0 ? (n / 1048576).toFixed(0) : '–');
-	const cells = [r.app, r.plan.model.toLowerCase(), size, r.throughput.toFixed(1),
-		r.efficiency > 0 ? r.efficiency.toFixed(2) : '–', r.latency.p50.toFixed(0), r.latency.p90.toFixed(0),
-		r.latency.p99.toFixed(0), r.latency.p999.toFixed(0), r.latency.max.toFixed(0), errors,
-		known(r.peakThreads) + (r.peakVirtualThreads > 0 ? ` + ${r.peakVirtualThreads} virtual` : ''),
+	const open = r.plan.model === 'OPEN';
+	const size = open ? t('load.size.rate', num(r.plan.rate)) : t('load.size.closed', num(r.plan.concurrency));
+	// Error kinds are the engine's names (timeout, status 503 …), like thread names.
+	const errors = Object.entries(r.errors).map(([kind, n]) => `${kind}: ${num(n)}`).join(', ') || num(0);
+	const known = (n) => (n >= 0 ? num(n) : '–');
+	const mb = (n) => (n >= 0 ? num(n / 1048576) : '–');
+	const cells = [r.app, open ? t('load.model.open') : t('load.model.closed'), size, num(r.throughput, 1),
+		r.efficiency > 0 ? num(r.efficiency, 2) : '–', num(r.latency.p50), num(r.latency.p90),
+		num(r.latency.p99), num(r.latency.p999), num(r.latency.max), errors,
+		known(r.peakThreads) + (r.peakVirtualThreads > 0 ? t('load.row.virtual', num(r.peakVirtualThreads)) : ''),
 		known(r.peakServerInFlight), mb(r.peakHeapBytes), mb(r.peakRssBytes),
-		r.engineCpu >= 0 ? `${(r.engineCpu * 100).toFixed(0)}%` : '–'];
+		r.engineCpu >= 0 ? percent(r.engineCpu) : '–'];
 	for (const text of cells) {
 		const td = document.createElement('td');
 		td.textContent = text;

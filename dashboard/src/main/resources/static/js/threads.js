@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import { POOLS, color, alpha, fit } from './colors.js';
+import { num, t } from './i18n.js';
 
 const WINDOW_S = 60;
 const STATE_ORDER = ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING', 'NEW', 'TERMINATED'];
@@ -49,9 +50,9 @@ export class ThreadsView {
 		}
 		const s = snapshot.states;
 		const parked = (s.WAITING || 0) + (s.TIMED_WAITING || 0);
-		this.states.textContent = `running ${s.RUNNABLE || 0} · parked ${parked} · blocked ${s.BLOCKED || 0}`
-			+ ` · peak ${snapshot.peak} · ${snapshot.availableProcessors} cores · Java ${snapshot.javaVersion.split(/[+-]/)[0]}`
-			+ (snapshot.pinnedEvents != null ? ` · pinned ${snapshot.pinnedEvents}` : '');
+		this.states.textContent = t('card.states', num(s.RUNNABLE || 0), num(parked), num(s.BLOCKED || 0),
+			num(snapshot.peak), num(snapshot.availableProcessors), snapshot.javaVersion.split(/[+-]/)[0])
+			+ (snapshot.pinnedEvents != null ? t('card.states.pinned', num(snapshot.pinnedEvents)) : '');
 		return perRow;
 	}
 
@@ -84,8 +85,9 @@ export class ThreadsView {
 				scales: { x: { time: false, range: () => [-WINDOW_S, 0] }, y: { range: () => [0, this.yMax] } },
 				axes: [
 					{ stroke: '#8b939e', grid: { stroke: '#2c323c' }, ticks: { stroke: '#2c323c' }, incrs: [10, 20, 30],
-						values: (u, vals) => vals.map((v) => (v === 0 ? 'now' : v + ' s')) },
-					{ stroke: '#8b939e', grid: { stroke: '#2c323c' }, ticks: { stroke: '#2c323c' }, size: 44 },
+						values: (u, vals) => vals.map((v) => (v === 0 ? t('chart.now') : t('chart.seconds', num(v)))) },
+					{ stroke: '#8b939e', grid: { stroke: '#2c323c' }, ticks: { stroke: '#2c323c' }, size: 44,
+						values: (u, vals) => vals.map((v) => num(v)) },
 				],
 			}, data, this.chartBox);
 		}

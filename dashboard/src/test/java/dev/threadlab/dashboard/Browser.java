@@ -41,7 +41,18 @@ final class Browser implements AutoCloseable {
 	}
 
 	com.microsoft.playwright.BrowserContext newContext(int width, int height) {
-		return this.browser.newContext(new NewContextOptions().setViewportSize(width, height));
+		return newContext(width, height, "en-US");
+	}
+
+	/**
+	 * A browser whose reader asks for a language.
+	 * @param width the viewport's width
+	 * @param height the viewport's height
+	 * @param locale what the browser sends as {@code Accept-Language}, such as
+	 * {@code ko-KR}
+	 */
+	com.microsoft.playwright.BrowserContext newContext(int width, int height, String locale) {
+		return this.browser.newContext(new NewContextOptions().setViewportSize(width, height).setLocale(locale));
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.threadlab.dashboard;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,7 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole dashboard on a real port, watching two stub apps.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// The first page compiles its template and loads the bundles: on a busy two-core machine
+// that took longer than the default 5 s.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 class DashboardApplicationTests {
 
 	private static final StubApp blocking = StubApp.start("blocking");
@@ -66,6 +70,84 @@ class DashboardApplicationTests {
 				.contains("/webjars/uplot/dist/uPlot.esm.js")
 				.doesNotContain("https://");
 		});
+	}
+
+	@Test
+	void pageSpeaksTheReadersLanguageFromAcceptLanguage() {
+		assertThat(page("ko-KR,ko;q=0.9,en;q=0.5", null)).contains("<html lang=\"ko\"", "<title>threadlab</title>",
+				MessageBundles.KO.get("page.lede"), MessageBundles.KO.get("preset.abc.story"));
+		assertThat(page("en-US,en;q=0.9,ko;q=0.5", null)).contains("<html lang=\"en\"",
+				MessageBundles.EN.get("page.lede"));
+	}
+
+	@Test
+	void aLanguageTheDashboardDoesNotSpeakFallsBackToEnglish() {
+		String html = page("fr-FR,de;q=0.8", null);
+		assertThat(html).contains("<html lang=\"en\"", MessageBundles.EN.get("page.lede"));
+		assertThat(page("ko", "xx")).as("an unknown ?lang= changes nothing").contains("<html lang=\"ko\"");
+	}
+
+	@Test
+	void theSwitchOverridesAcceptLanguageAndIsRemembered() {
+		this.client.get()
+			.uri("/?lang=en")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "ko-KR")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectCookie()
+			.valueEquals("threadlab-lang", "en")
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("<html lang=\"en\""));
+		this.client.get()
+			.uri("/")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en-US")
+			.cookie("threadlab-lang", "ko")
+			.exchange()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("<html lang=\"ko\"", MessageBundles.KO.get("page.lede")));
+		this.client.get().uri("/?lang=xx").exchange().expectCookie().doesNotExist("threadlab-lang");
+	}
+
+	@Test
+	void theScriptsGetTheWholeBundleInThePagesLanguage() {
+		String html = page("ko", null);
+		assertThat(html).contains("<script type=\"application/json\" id=\"messages\">")
+			.contains("\"race.summary.answered\":\"" + MessageBundles.KO.get("race.summary.answered") + "\"")
+			// Markup inside a message cannot close the script element early.
+			.doesNotContain("\"load.caption.html\":\"" + MessageBundles.KO.get("load.caption.html").substring(0, 10)
+					+ "</code>");
+	}
+
+	@Test
+	void problemDetailsStayEnglishWhateverThePagesLanguage() {
+		this.client.post()
+			.uri("/api/races")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "ko-KR")
+			.cookie("threadlab-lang", "ko")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"preset\": \"no-such-preset\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.isEqualTo("no such preset: no-such-preset");
+	}
+
+	private String page(String acceptLanguage, @Nullable String lang) {
+		return this.client.get()
+			.uri((lang != null) ? "/?lang=" + lang : "/")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.values(HttpHeaders.VARY,
+					(vary) -> assertThat(vary).contains(HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.COOKIE))
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	@Test

@@ -45,6 +45,11 @@ class DashboardBrowserTests {
 
 	private static final double TIMEOUT_MS = 20_000;
 
+	/** Where the screenshots of the page in each language go. */
+	private static final Path SCREENSHOTS = Path.of("target");
+
+	private static final Pattern HANGUL = Pattern.compile("[\\uAC00-\\uD7A3\\u1100-\\u11FF\\u3130-\\u318F]");
+
 	private static Path workDir;
 
 	private static LabProcess blocking;
@@ -124,7 +129,7 @@ class DashboardBrowserTests {
 			assertThat(Integer.parseInt(page.textContent("#app-" + app + " [data-testid=live]"))).isPositive();
 		}
 		assertThat(page.textContent("#app-blocking .model")).isEqualTo("thread-per-request");
-		assertThat(page.textContent("#app-reactive .model")).isEqualTo("event-loop");
+		assertThat(page.textContent("#app-reactive .model")).isEqualTo(MessageBundles.EN.get("app.model.event-loop"));
 		page.waitForTimeout(1_000);
 		assertThat(this.consoleErrors).isEmpty();
 		// Charts and scripts come from the dashboard itself: the page works offline.
@@ -185,7 +190,7 @@ class DashboardBrowserTests {
 		page.waitForFunction("(first) => document.getElementById('app-blocking').dataset.sampledAt !== first",
 				blockingSample, new WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
 		assertThat(page.getAttribute("#app-blocking", "data-status")).isEqualTo("up");
-		reactive = LabProcess.start("reactive-again", REACTIVE_JAR, reactivePort, workDir);
+		reactive = LabProcess.start("reactive-again", AppJars.reactive(), reactivePort, workDir);
 		page.waitForSelector("#app-reactive[data-status='up']",
 				new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED).setTimeout(TIMEOUT_MS));
 		assertThat(this.consoleErrors).isEmpty();
@@ -254,6 +259,91 @@ class DashboardBrowserTests {
 		assertThat(this.consoleErrors).isEmpty();
 	}
 
+	@Test
+	@Order(8)
+	void inKoreanThePageShowsNoEnglishSentenceOfTheEnglishBundle() {
+		BrowserContext korean = browser.newContext(1400, 1000, "ko-KR");
+		try {
+			Page page = open(korean);
+			assertThat(page.getAttribute("html", "lang")).isEqualTo("ko");
+			showEveryLine(page);
+			String text = visibleText(page);
+			assertThat(text).containsPattern(HANGUL).contains(MessageBundles.KO.get("page.lede"));
+			assertThat(MessageBundles.englishPhrases()).hasSizeGreaterThan(50)
+				.allSatisfy((phrase) -> assertThat(text).doesNotContain(phrase));
+			page.screenshot(
+					new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard-ko.png")).setFullPage(true));
+			assertThat(this.consoleErrors).isEmpty();
+		}
+		finally {
+			korean.close();
+		}
+	}
+
+	@Test
+	@Order(9)
+	void inEnglishThePageShowsNoHangul() {
+		Page page = open();
+		assertThat(page.getAttribute("html", "lang")).isEqualTo("en");
+		showEveryLine(page);
+		String text = visibleText(page);
+		assertThat(text).contains(MessageBundles.EN.get("page.lede")).doesNotContainPattern(HANGUL);
+		page.screenshot(
+				new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("dashboard-en.png")).setFullPage(true));
+		assertThat(this.consoleErrors).isEmpty();
+	}
+
+	@Test
+	@Order(10)
+	void theLanguageSwitchOutlivesAReloadAndANewVisit() {
+		Page page = open();
+		assertThat(page.getAttribute("html", "lang")).isEqualTo("en");
+		page.click("[data-testid=language] a[data-lang='ko']");
+		page.waitForSelector("html[lang='ko']");
+		page.reload();
+		assertThat(page.getAttribute("html", "lang")).isEqualTo("ko");
+		page.navigate(dashboardUrl());
+		assertThat(page.getAttribute("html", "lang")).isEqualTo("ko");
+		assertThat(page.textContent(".lede")).isEqualTo(MessageBundles.KO.get("page.lede"));
+		page.waitForSelector("#app-blocking[data-status='up']");
+		assertThat(page.textContent("#app-blocking [data-testid=status]"))
+			.isEqualTo(MessageBundles.KO.get("card.status.up"));
+		page.click("[data-testid=language] a[data-lang='en']");
+		page.waitForSelector("html[lang='en']");
+		page.navigate(dashboardUrl());
+		assertThat(page.getAttribute("html", "lang")).isEqualTo("en");
+		assertThat(page.textContent(".lede")).isEqualTo(MessageBundles.EN.get("page.lede"));
+		assertThat(this.consoleErrors).isEmpty();
+	}
+
+	/**
+	 * Brings every line the scripts write onto the page: both apps up, a finished race
+	 * with its summaries, completion orders and the curl commands.
+	 */
+	private static void showEveryLine(Page page) {
+		page.waitForSelector("#app-blocking[data-status='up']");
+		page.waitForSelector("#app-reactive[data-status='up']");
+		page.waitForSelector("#app-blocking [data-testid=knob][data-state='on']");
+		page.click("button.preset[data-preset='abc']");
+		page.waitForFunction(
+				"() => [...document.querySelectorAll('[data-testid=completion-order]')]"
+						+ ".every((line) => line.textContent.includes('C → B → A'))",
+				null, new WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
+		page.waitForFunction("() => [...document.querySelectorAll('[data-testid=race-summary]')]"
+				+ ".every((s) => s.textContent && !s.textContent.endsWith('…'))"
+				+ " && !document.querySelector('button.preset').disabled");
+	}
+
+	/**
+	 * What a reader sees, as the browser lays it out. The switch is left out: it names
+	 * each language in itself, so a reader finds theirs whatever the page speaks.
+	 */
+	private static String visibleText(Page page) {
+		return (String) page.evaluate("() => { const nav = document.getElementById('language');"
+				+ " nav.style.display = 'none'; const text = document.body.innerText;"
+				+ " nav.style.display = ''; return text; }");
+	}
+
 	/** Runs a preset and waits until every app has every answer in. */
 	private static void race(Page page, String preset, String title) {
 		page.click("button.preset[data-preset='" + preset + "']");
@@ -279,7 +369,11 @@ class DashboardBrowserTests {
 	}
 
 	private Page open() {
-		Page page = this.context.newPage();
+		return open(this.context);
+	}
+
+	private Page open(BrowserContext context) {
+		Page page = context.newPage();
 		page.setDefaultTimeout(TIMEOUT_MS);
 		page.onConsoleMessage((message) -> {
 			if ("error".equals(message.type())) {

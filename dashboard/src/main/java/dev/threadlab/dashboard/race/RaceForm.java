@@ -56,10 +56,8 @@ public record RaceForm(@Nullable String preset, @Nullable String endpoint, @Null
 		int parallel = within("concurrency", this.concurrency, count, 1, MAX_CONCURRENCY);
 		String path = template.replace("{delay}", String.valueOf(delay))
 			.replace("{iterations}", String.valueOf(rounds));
-		String title = count + " x " + path.replace("{n}", "{id}");
-		return new RacePlan("custom", title,
-				"Your own race: " + count + " requests, at most " + parallel + " in flight to each app.",
-				List.of(new RaceGroup("r", count, path, 0, 0)), parallel);
+		// The page names a custom race by its requests and count (preset.custom.*).
+		return new RacePlan("custom", List.of(new RaceGroup("r", count, path, 0, 0)), parallel);
 	}
 
 	private static int within(String name, @Nullable Integer value, int fallback, int min, int max) {

@@ -4,29 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a race sends to every app, and what to look for.
+ * What a race sends to every app. Its words (a name, and a story of what to look for) are
+ * in the message bundles under {@code preset.<id>.title} and {@code preset.<id>.story},
+ * so that the page can tell it in the reader's language.
  *
  * @param id the preset's id, or {@code custom}
- * @param title a short name
- * @param story two or three sentences: what to look for, and why it happens
  * @param groups the requests
  * @param concurrency the most requests in flight to one app
  * @param oneAppAtATime race the apps one after the other instead of together: for work
  * that needs the cores, which apps racing at once on one machine would share
  */
-public record RacePlan(String id, String title, String story, List<RaceGroup> groups, int concurrency,
-		boolean oneAppAtATime) {
+public record RacePlan(String id, List<RaceGroup> groups, int concurrency, boolean oneAppAtATime) {
 
 	/**
 	 * A race that every app runs at the same moment.
 	 * @param id the preset's id
-	 * @param title a short name
-	 * @param story what to look for
 	 * @param groups the requests
 	 * @param concurrency the most requests in flight to one app
 	 */
-	public RacePlan(String id, String title, String story, List<RaceGroup> groups, int concurrency) {
-		this(id, title, story, groups, concurrency, false);
+	public RacePlan(String id, List<RaceGroup> groups, int concurrency) {
+		this(id, groups, concurrency, false);
 	}
 
 	/**

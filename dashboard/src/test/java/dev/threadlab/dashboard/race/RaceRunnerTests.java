@@ -75,8 +75,8 @@ class RaceRunnerTests {
 
 	@Test
 	void oneAppAtATimeStartsEachAppOnceTheOneBeforeHasEveryAnswer() {
-		RacePlan plan = new RacePlan("seq", "one after the other", "A test. Of order.",
-				List.of(new RaceGroup("r", 3, "/api/items/{n}?delayMs=300", 0, 0)), 3, true);
+		RacePlan plan = new RacePlan("seq", List.of(new RaceGroup("r", 3, "/api/items/{n}?delayMs=300", 0, 0)), 3,
+				true);
 		try (StubApp blocking = StubApp.start("blocking"); StubApp reactive = StubApp.start("reactive")) {
 			StepVerifier.create(this.runner.updates().takeUntil((update) -> update.type().equals("finished")))
 				.then(() -> this.runner.start(plan, List.of(blocking.labApp(), reactive.labApp())))
@@ -102,10 +102,8 @@ class RaceRunnerTests {
 
 	@Test
 	void probesAreSummarisedApartFromTheRequestsTheyWatch() {
-		RacePlan plan = new RacePlan("probed", "probed", "A test. Of probes.",
-				List.of(new RaceGroup("slow", 2, "/api/items/{n}?delayMs=400", 0, 0),
-						RaceGroup.probes(3, "/api/items/1", 50, 20)),
-				5);
+		RacePlan plan = new RacePlan("probed", List.of(new RaceGroup("slow", 2, "/api/items/{n}?delayMs=400", 0, 0),
+				RaceGroup.probes(3, "/api/items/1", 50, 20)), 5);
 		try (StubApp stub = StubApp.start("reactive")) {
 			StepVerifier.create(this.runner.updates().filter((update) -> update.type().equals("finished")).next())
 				.then(() -> this.runner.start(plan, List.of(stub.labApp())))

@@ -1,0 +1,75 @@
+package dev.threadlab.dashboard.language;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bundle as the page's scripts read it: every key of {@code messages.properties},
+ * resolved for one language, as JSON for a {@code <script type="application/json">}. The
+ * values stay patterns ({@code {0}}, {@code ''}); {@code i18n.js} fills them in.
+ */
+@Component
+public class PageMessages {
+
+	/** The base bundle: its keys are every key there is. */
+	static final String BASE = "messages.properties";
+
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
+	private final List<String> keys;
+
+	PageMessages(MessageSource messages, JsonMapper json) {
+		this.messages = messages;
+		this.json = json;
+		this.keys = keys();
+	}
+
+	/**
+	 * Every message in one language, unformatted.
+	 * @param locale the page's language
+	 * @return each key with its pattern
+	 */
+	public Map<String, String> all(Locale locale) {
+		Map<String, String> all = new LinkedHashMap<>();
+		for (String key : this.keys) {
+			all.put(key, this.messages.getMessage(key, null, key, locale));
+		}
+		return all;
+	}
+
+	/**
+	 * Every message in one language as JSON that is safe inside a script element.
+	 * @param locale the page's language
+	 * @return a JSON object
+	 */
+	public String json(Locale locale) {
+		// "</script>" inside a value would end the element early; \u003c is the same
+		// character to JSON.
+		return this.json.writeValueAsString(all(locale)).replace("<", "\\u003c");
+	}
+
+	private static List<String> keys() {
+		try {
+			Properties base = PropertiesLoaderUtils.loadProperties(new ClassPathResource(BASE));
+			return base.stringPropertyNames().stream().sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("the dashboard needs its " + BASE, ex);
+		}
+	}
+
+}
