@@ -186,12 +186,14 @@ class DashboardApplicationTests {
 		double reactiveRate = (polls(reactive) - reactiveBefore) / 3.0;
 		first.dispose();
 		second.dispose();
-		// One poller per app, shared by every browser: one poll per interval (2 a
-		// second at 500 ms), not one per browser (4), and never none.
+		// One poller per app, shared by every browser: at most one poll per interval (2
+		// a second at 500 ms), not one per browser (4). A busy machine may poll late,
+		// never not at all.
 		double perInterval = 1000.0 / this.pollInterval.toMillis();
 		assertThat(List.of(blockingRate, reactiveRate))
 			.allSatisfy((rate) -> assertThat(rate).as("polls a second, one poller at %.1f a second", perInterval)
-				.isBetween(perInterval * 0.5, perInterval * 1.5));
+				.isPositive()
+				.isLessThanOrEqualTo(perInterval * 1.5));
 	}
 
 	private Disposable stream() {

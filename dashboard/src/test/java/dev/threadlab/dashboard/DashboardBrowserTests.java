@@ -52,6 +52,8 @@ class DashboardBrowserTests {
 
 	private static Path workDir;
 
+	private static Path reactiveJar;
+
 	private static LabProcess blocking;
 
 	private static LabProcess reactive;
@@ -78,7 +80,7 @@ class DashboardBrowserTests {
 		require(Browser.available(), "no Chromium at " + Browser.CHROMIUM);
 		// Missing or stale, a jar fails the test: it would run code that is not this.
 		Path blockingJar = AppJars.blocking();
-		Path reactiveJar = AppJars.reactive();
+		reactiveJar = AppJars.reactive();
 		workDir = Files.createTempDirectory("threadlab-e2e");
 		// With its knobs on, as run.sh starts it, so the page can resize its thread pool.
 		blocking = LabProcess.start("blocking", Path.of(System.getProperty("java.home"), "bin", "java"), blockingJar, 0,
@@ -190,7 +192,7 @@ class DashboardBrowserTests {
 		page.waitForFunction("(first) => document.getElementById('app-blocking').dataset.sampledAt !== first",
 				blockingSample, new WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
 		assertThat(page.getAttribute("#app-blocking", "data-status")).isEqualTo("up");
-		reactive = LabProcess.start("reactive-again", AppJars.reactive(), reactivePort, workDir);
+		reactive = LabProcess.start("reactive-again", reactiveJar, reactivePort, workDir);
 		page.waitForSelector("#app-reactive[data-status='up']",
 				new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED).setTimeout(TIMEOUT_MS));
 		assertThat(this.consoleErrors).isEmpty();

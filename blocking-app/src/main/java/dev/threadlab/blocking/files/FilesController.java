@@ -68,7 +68,7 @@ class FilesController {
 
 	@PutMapping("/{name}")
 	ResponseEntity<FileResponse> upload(@PathVariable String name,
-			@RequestParam(required = false) @Nullable String delayMs, HttpServletRequest request, RequestTrace trace)
+			@RequestParam(required = false) @Nullable String delayMs, RequestTrace trace, HttpServletRequest request)
 			throws IOException, InterruptedException {
 		Params.fileName(name);
 		int delay = Params.delay("delayMs", delayMs);

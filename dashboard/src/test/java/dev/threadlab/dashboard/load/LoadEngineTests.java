@@ -44,7 +44,7 @@ class LoadEngineTests {
 			// reaches most of it. Fewer clients than asked (10 of 20 would be 0.5) or
 			// clients that wait between requests fall short; counting more answers than
 			// came back goes over.
-			assertThat(result.efficiency()).as("throughput %.1f/s of 100/s", result.throughput()).isBetween(0.75, 1.05);
+			assertThat(result.efficiency()).as("throughput %.1f/s of 100/s", result.throughput()).isBetween(0.7, 1.05);
 			assertThat(result.latency().p50()).isBetween(200.0, 1000.0);
 			assertThat(result.peakClientInFlight()).isEqualTo(20);
 			// The stub always says 0 in flight; -1 would mean the engine never sampled
