@@ -35,6 +35,12 @@ class ThreadCostTests {
 
 	private static final int PARKED = 200;
 
+	/**
+	 * Long enough that the first request still waits when the last arrives, even on a
+	 * busy build machine where a fresh JVM takes seconds to accept 200 connections.
+	 */
+	private static final int DELAY_MS = 30_000;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@Test
@@ -66,7 +72,7 @@ class ThreadCostTests {
 	}
 
 	/**
-	 * Starts an app, parks {@link #PARKED} requests of 5 s on it, reads its costs while
+	 * Starts an app, parks {@link #PARKED} requests of 30 s on it, reads its costs while
 	 * they wait, lets them finish and stops it.
 	 */
 	private static Parked park(String name, Path jar, Path workDir, List<String> args) throws Exception {
@@ -83,12 +89,12 @@ class ThreadCostTests {
 				.isTrue();
 			List<CompletableFuture<HttpResponse<String>>> parked = new ArrayList<>();
 			for (int i = 0; i < PARKED; i++) {
-				parked.add(client.sendAsync(HttpRequest.newBuilder(base.resolve("/api/items/1?delayMs=5000"))
-					.timeout(Duration.ofSeconds(60))
+				parked.add(client.sendAsync(HttpRequest.newBuilder(base.resolve("/api/items/1?delayMs=" + DELAY_MS))
+					.timeout(Duration.ofSeconds(120))
 					.build(), HttpResponse.BodyHandlers.ofString()));
 			}
 			// Read while they all wait: the in-flight count says when they have arrived.
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
 			int inFlight = 0;
 			while (inFlight < PARKED && System.nanoTime() < deadline) {
 				Thread.sleep(100);
