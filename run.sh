@@ -10,13 +10,19 @@
 #
 # The benchmark writes bench-results/<timestamp>/ (results.md, results.csv, chart.svg);
 # more arguments go to it, e.g. --threadlab.bench.contenders=reactive,virtual.
+# Every contender gets the same fixed heap, 512m, or LAB_HEAP's (LAB_HEAP=1g ./run.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
 VERSION=0.1.0-SNAPSHOT
 LOGS="$ROOT/logs"
+# One fixed heap for every contender, and Native Memory Tracking for /api/costs' thread
+# stacks: a default heap grows as lazily as each GC likes, and resident memory would then
+# measure the GC, not the concurrency model.
+LAB_HEAP=${LAB_HEAP:-512m}
+CONTENDER_JVM=(-Xms"$LAB_HEAP" -Xmx"$LAB_HEAP" -XX:NativeMemoryTracking=summary)
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 
 MODE=lab
 QUICK=false
@@ -82,7 +88,7 @@ if [ "$MODE" = bench ]; then
   echo "Benchmarking into $OUT (quick: $QUICK); the contenders' logs go there too."
   "$JAVA" -jar "$(jar_of dashboard)" --spring.main.web-application-type=none \
     --threadlab.bench.enabled=true --threadlab.bench.quick="$QUICK" --threadlab.bench.out="$OUT" \
-    --threadlab.bench.java="$(command -v "$JAVA")" \
+    --threadlab.bench.java="$(command -v "$JAVA")" --threadlab.bench.jvm-args="$(IFS=,; echo "${CONTENDER_JVM[*]}")" \
     --threadlab.bench.blocking-jar="$(jar_of blocking-app)" --threadlab.bench.reactive-jar="$(jar_of reactive-app)" \
     "${VIRTUAL_ARG[@]}" "$@"
   ln -sfn "$(basename "$OUT")" "$ROOT/bench-results/latest"
@@ -112,7 +118,9 @@ start() { # name port java jar [profile [more args...]]
     echo "run.sh: port $port is already in use; stop whatever holds it (is the lab already running?)" >&2
     exit 1
   fi
-  "$java" -jar "$jar" --server.port="$port" ${profile:+--spring.profiles.active=$profile} "$@" \
+  local jvm=("${CONTENDER_JVM[@]}")
+  [ "$name" = dashboard ] && jvm=()
+  "$java" "${jvm[@]}" -jar "$jar" --server.port="$port" ${profile:+--spring.profiles.active=$profile} "$@" \
     >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
   STARTED+=("$name $port $!")

@@ -10,6 +10,7 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.threadlab.blocking.lab.LabProperties;
 import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.contract.DbPoolSnapshot;
+import dev.threadlab.shared.costs.CostSampler;
 import dev.threadlab.shared.threads.PinnedEvents;
 import dev.threadlab.shared.threads.ThreadSampler;
 import dev.threadlab.shared.trace.Tracer;
@@ -79,6 +80,13 @@ class TracingConfiguration implements WebMvcConfigurer {
 		// Outermost, so that a request's time includes every other filter.
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
+	}
+
+	@Bean
+	CostSampler costSampler(Tracer tracer) {
+		// Told whether tracing is on: with it off no request is counted, and
+		// requests.completed says so with null rather than a zero.
+		return new CostSampler(tracer, this.tracing);
 	}
 
 	@Override

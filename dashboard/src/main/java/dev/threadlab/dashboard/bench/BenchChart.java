@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The benchmark's chart, written by hand as SVG: throughput and p99 against concurrency,
- * one line per contender, concurrency on a log scale.
+ * The benchmark's charts, written by hand as SVG: throughput and p99 against concurrency,
+ * and memory against concurrency, one line per contender, concurrency on a log scale.
  */
 final class BenchChart {
 
@@ -72,6 +72,54 @@ final class BenchChart {
 						+ "stroke-dasharray=\"4 4\"/><text x=\"%d\" y=\"%d\">limit: concurrency / delay</text>\n",
 				x, PANEL_HEIGHT + 15, x + 24, PANEL_HEIGHT + 15, x + 30, PANEL_HEIGHT + 19));
 		return svg.append("</svg>\n").toString();
+	}
+
+	/**
+	 * Memory against concurrency: each contender's peak resident memory and its peak
+	 * committed thread stacks (Native Memory Tracking), one line per contender; a
+	 * contender's level with no figure is left out of its line.
+	 * @param sweep the sweep's rows
+	 * @return the SVG
+	 */
+	static String memorySvg(List<BenchRow> sweep) {
+		Map<String, List<BenchRow>> lines = BenchReport.byContender(sweep);
+		double minC = sweep.stream().mapToInt((row) -> row.result().plan().concurrency()).min().orElse(1);
+		double maxC = sweep.stream().mapToInt((row) -> row.result().plan().concurrency()).max().orElse(10);
+		StringBuilder svg = new StringBuilder();
+		svg.append(String.format(Locale.ROOT,
+				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+						+ "font-family=\"sans-serif\" font-size=\"12\">\n",
+				PANEL_WIDTH * 2, PANEL_HEIGHT + 30, PANEL_WIDTH * 2, PANEL_HEIGHT + 30));
+		svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
+		double maxRss = sweep.stream().mapToDouble(BenchChart::rssMb).max().orElse(1);
+		double maxStacks = sweep.stream().mapToDouble(BenchChart::stacksMb).max().orElse(1);
+		Panel rss = new Panel(0, "Peak resident memory (MB)", minC, maxC, nice(maxRss));
+		Panel stacks = new Panel(PANEL_WIDTH, "Peak thread stacks, committed (MB)", minC, maxC, nice(maxStacks));
+		rss.axes(svg, sweep);
+		stacks.axes(svg, sweep);
+		int legend = 0;
+		for (Map.Entry<String, List<BenchRow>> line : lines.entrySet()) {
+			String color = COLORS.getOrDefault(line.getKey(), "#444444");
+			rss.line(svg, line.getValue().stream().filter((row) -> rssMb(row) >= 0).toList(), BenchChart::rssMb, color,
+					"");
+			stacks.line(svg, line.getValue().stream().filter((row) -> stacksMb(row) >= 0).toList(),
+					BenchChart::stacksMb, color, "");
+			int x = LEFT + legend * 110;
+			svg.append(String.format(Locale.ROOT,
+					"<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>"
+							+ "<text x=\"%d\" y=\"%d\">%s</text>\n",
+					x, PANEL_HEIGHT + 15, x + 24, PANEL_HEIGHT + 15, color, x + 30, PANEL_HEIGHT + 19, line.getKey()));
+			legend++;
+		}
+		return svg.append("</svg>\n").toString();
+	}
+
+	private static double rssMb(BenchRow row) {
+		return (row.result().peakRssBytes() >= 0) ? row.result().peakRssBytes() / (1024.0 * 1024.0) : -1;
+	}
+
+	private static double stacksMb(BenchRow row) {
+		return (row.costs().peakStacksBytes() >= 0) ? row.costs().peakStacksBytes() / (1024.0 * 1024.0) : -1;
 	}
 
 	/**

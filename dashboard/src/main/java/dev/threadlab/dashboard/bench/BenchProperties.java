@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param blockingJar blocking-app's jar (also the virtual contender's)
  * @param reactiveJar reactive-app's jar
  * @param jvmArgs the JVM options every contender gets, the same for all for a fair memory
- * comparison
+ * comparison: one fixed heap and Native Memory Tracking (as
+ * {@code LabProcess.FIXED_HEAP})
  * @param endpoint the path loaded
  * @param delayMs the delay of the sweep and of the open level
  * @param levels the concurrency levels of the sweep
@@ -47,8 +48,8 @@ public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultVa
 		@DefaultValue("bench-results/latest") Path out, @DefaultValue( {
 				"blocking", "reactive", "virtual" }) List<String> contenders,
 		@Nullable Path java, @Nullable Path virtualJava, @Nullable Path blockingJar, @Nullable Path reactiveJar,
-		@DefaultValue({ "-Xms256m", "-Xmx1g" }) List<String> jvmArgs, @DefaultValue("/api/items/1") String endpoint,
-		@DefaultValue("1000") int delayMs,
+		@DefaultValue({ "-Xms512m", "-Xmx512m", "-XX:NativeMemoryTracking=summary" }) List<String> jvmArgs,
+		@DefaultValue("/api/items/1") String endpoint, @DefaultValue("1000") int delayMs,
 		@DefaultValue({ "10", "100", "200", "400", "1000", "2000", "5000" }) List<Integer> levels,
 		@DefaultValue({ "10", "400", "2000" }) List<Integer> quickLevels, @DefaultValue("15s") Duration levelDuration,
 		@DefaultValue("6s") Duration quickLevelDuration, @DefaultValue("3s") Duration levelWarmup,

@@ -17,15 +17,27 @@ import dev.threadlab.dashboard.load.LoadPlan;
 import dev.threadlab.dashboard.load.LoadResult;
 
 /**
- * Writes the benchmark's results: {@code results.csv}, {@code results.md} and
- * {@code chart.svg}.
+ * Writes the benchmark's results: {@code results.csv}, {@code results.md},
+ * {@code chart.svg} and {@code memory.svg}.
  */
 final class BenchReport {
 
 	static final String CSV_HEADER = "contender,series,model,endpoint,delay_ms,concurrency,duration_s,elapsed_s,sent,ok,"
 			+ "errors,error_kinds,throughput,limit,efficiency,model_ceiling,ceiling_efficiency,p50_ms,p90_ms,p99_ms,"
 			+ "p999_ms,max_ms,peak_client_in_flight,peak_server_in_flight,peak_threads,peak_virtual_threads,peak_heap_mb,rss_mb,"
-			+ "server_cpu,engine_cpu,warmup_s,rate,warmup_sent";
+			+ "server_cpu,engine_cpu,warmup_s,rate,warmup_sent,cpu_ms_per_request,voluntary_switches_per_request,"
+			+ "involuntary_switches_per_request,peak_thread_stacks_mb,costs_requests";
+
+	/**
+	 * Reactive's resident memory at 5,000 connections on a 512 MB heap: at most 600 MB.
+	 */
+	static final long REACTIVE_RSS_TARGET_MB = 600;
+
+	/** The concurrency at which {@link #REACTIVE_RSS_TARGET_MB} holds. */
+	static final int RSS_TARGET_LEVEL = 5000;
+
+	/** The 1 s-delay efficiency (vs C/D) reactive and virtual keep up to 5,000: 0.95. */
+	static final double EFFICIENCY_TARGET = 0.95;
 
 	/** The share of its no-delay throughput tracing may cost: on / off at least 90 %. */
 	static final double TRACING_TARGET = 0.90;
@@ -62,6 +74,7 @@ final class BenchReport {
 		Files.writeString(folder.resolve("results.csv"), csv());
 		Files.writeString(folder.resolve("results.md"), markdown());
 		Files.writeString(folder.resolve("chart.svg"), BenchChart.svg(sweep()));
+		Files.writeString(folder.resolve("memory.svg"), BenchChart.memorySvg(sweep()));
 	}
 
 	String csv() {
@@ -78,7 +91,10 @@ final class BenchReport {
 					num(r.peakClientInFlight()), num(r.peakServerInFlight()), num(r.peakThreads()),
 					num(r.peakVirtualThreads()), mb(r.peakHeapBytes()), mb(r.peakRssBytes()), fixed(r.serverCpu(), 3),
 					fixed(r.engineCpu(), 3), fixed(r.plan().warmup().toMillis() / 1000.0, 1), num(r.plan().rate()),
-					num(r.warmupSent())))
+					num(r.warmupSent()), perRequest(row.costs().cpuMsPerRequest(), 4),
+					perRequest(row.costs().voluntaryPerRequest(), 3),
+					perRequest(row.costs().involuntaryPerRequest(), 3), mb(row.costs().peakStacksBytes()),
+					known(row.costs().requests())))
 				.append('\n');
 		}
 		return csv.toString();
@@ -109,6 +125,8 @@ final class BenchReport {
 						mb(r.peakRssBytes()), percent(r.engineCpu())));
 			}
 			md.append("\n![throughput and p99 against concurrency](chart.svg)\n\n");
+			costs(md, sweep);
+			targets(md, sweep);
 		}
 		List<BenchRow> open = series(BenchRow.OPEN);
 		if (!open.isEmpty()) {
@@ -168,6 +186,80 @@ final class BenchReport {
 			md.append('\n');
 		}
 		return md.toString();
+	}
+
+	private static void costs(StringBuilder md, List<BenchRow> sweep) {
+		md.append("## What each level costs\n\n")
+			.append("From each contender's `GET /api/costs`, read before and after the run (its warm-up included, "
+					+ "so per request is over every request it served in the run) and polled every 250 ms for "
+					+ "the peaks. CPU: the whole process's CPU time. Context switches: voluntary (a thread waited) "
+					+ "and involuntary (the kernel took the CPU away), of every thread. Thread stacks: the "
+					+ "platform threads' committed stacks, from Native Memory Tracking; a virtual thread's stack "
+					+ "is on the heap, not here. RSS: the process's peak resident memory on the fixed heap.\n\n")
+			.append("| contender | concurrency | CPU ms / request | voluntary switches / request "
+					+ "| involuntary switches / request | peak thread stacks MB | peak RSS MB | peak threads |\n")
+			.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (BenchRow row : sweep) {
+			RunCosts c = row.costs();
+			md.append(cells(row.contender(), num(row.result().plan().concurrency()), perRequest(c.cpuMsPerRequest(), 3),
+					perRequest(c.voluntaryPerRequest(), 2), perRequest(c.involuntaryPerRequest(), 2),
+					mb(c.peakStacksBytes()), mb(row.result().peakRssBytes()), threads(row.result())));
+		}
+		md.append("\n![resident memory and thread stacks against concurrency](memory.svg)\n\n");
+	}
+
+	/**
+	 * The issue's targets, each said met, missed or not measured.
+	 */
+	static void targets(StringBuilder md, List<BenchRow> sweep) {
+		md.append("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
+		Optional<BenchRow> reactiveTop = sweep.stream()
+			.filter((row) -> "reactive".equals(row.contender())
+					&& row.result().plan().concurrency() == RSS_TARGET_LEVEL)
+			.findFirst();
+		String rssTarget = "reactive ≤ " + REACTIVE_RSS_TARGET_MB + " MB RSS at " + RSS_TARGET_LEVEL
+				+ " connections, on the fixed heap";
+		if (reactiveTop.isEmpty() || reactiveTop.get().result().peakRssBytes() < 0) {
+			md.append(cells(rssTarget, "no reactive " + RSS_TARGET_LEVEL + " level in this run", "not measured"));
+		}
+		else {
+			long rss = Math.round(reactiveTop.get().result().peakRssBytes() / (1024.0 * 1024.0));
+			md.append(cells(rssTarget, rss + " MB", (rss <= REACTIVE_RSS_TARGET_MB) ? "met" : "missed"));
+		}
+		for (String contender : List.of("reactive", "virtual")) {
+			List<BenchRow> levels = sweep.stream()
+				.filter((row) -> contender.equals(row.contender()) && row.result().plan().delayMs() == 1000
+						&& row.result().plan().concurrency() <= RSS_TARGET_LEVEL)
+				.toList();
+			String target = contender + ": 1 s-delay efficiency ≥ " + fixed(EFFICIENCY_TARGET, 2) + " of C/D up to "
+					+ RSS_TARGET_LEVEL;
+			if (levels.isEmpty()) {
+				md.append(cells(target, "no 1 s-delay level in this run", "not measured"));
+				continue;
+			}
+			BenchRow worst = levels.stream()
+				.min(Comparator.comparingDouble((row) -> row.result().efficiency()))
+				.orElseThrow();
+			String measured = "lowest " + fixed(worst.result().efficiency(), 2) + " at C = "
+					+ worst.result().plan().concurrency() + " (levels "
+					+ levels.stream()
+						.map((row) -> Integer.toString(row.result().plan().concurrency()))
+						.collect(Collectors.joining(", "))
+					+ ")";
+			String verdict = (worst.result().efficiency() >= EFFICIENCY_TARGET) ? "met" : "missed";
+			boolean reachedTop = levels.stream()
+				.anyMatch((row) -> row.result().plan().concurrency() == RSS_TARGET_LEVEL);
+			if (!reachedTop && "met".equals(verdict)) {
+				verdict = "met up to " + levels.get(levels.size() - 1).result().plan().concurrency() + "; "
+						+ RSS_TARGET_LEVEL + " not measured";
+			}
+			md.append(cells(target, measured, verdict));
+		}
+		md.append('\n');
+	}
+
+	private static String perRequest(double value, int decimals) {
+		return (value >= 0) ? fixed(value, decimals) : "-";
 	}
 
 	private static void open(StringBuilder md, List<BenchRow> open, List<BenchRow> sweep) {

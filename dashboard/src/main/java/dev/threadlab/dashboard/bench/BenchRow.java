@@ -9,8 +9,19 @@ import dev.threadlab.dashboard.load.LoadResult;
  * @param series {@link #SWEEP}, {@link #NO_DELAY}, {@link #NO_DELAY_TRACE_ON},
  * {@link #NO_DELAY_TRACE_OFF} or {@link #OPEN}
  * @param result what the run measured
+ * @param costs what the run cost the contender, from its {@code /api/costs}
  */
-record BenchRow(String contender, String series, LoadResult result) {
+record BenchRow(String contender, String series, LoadResult result, RunCosts costs) {
+
+	/**
+	 * A line whose costs are not known.
+	 * @param contender {@code blocking}, {@code reactive} or {@code virtual}
+	 * @param series the series
+	 * @param result what the run measured
+	 */
+	BenchRow(String contender, String series, LoadResult result) {
+		this(contender, series, result, RunCosts.UNKNOWN);
+	}
 
 	/** A level of the concurrency sweep, with the delay. */
 	static final String SWEEP = "sweep";

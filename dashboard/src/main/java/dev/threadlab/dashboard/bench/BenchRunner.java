@@ -100,14 +100,14 @@ class BenchRunner implements ApplicationRunner {
 		try (ContenderProcess contender = launch.start(List.of())) {
 			logger.info("Started " + name + " (pid " + contender.pid() + ") at " + contender.app().url());
 			warmups.add(stabilise(contender, plans.stabilise(), false));
-			rows.add(new BenchRow(name, BenchRow.NO_DELAY, median(plans.noDelay(), contender)));
+			rows.add(median(plans.noDelay(), contender).row(name, BenchRow.NO_DELAY));
 			for (LoadPlan level : plans.sweep()) {
-				rows.add(new BenchRow(name, BenchRow.SWEEP, median(level, contender)));
+				rows.add(median(level, contender).row(name, BenchRow.SWEEP));
 			}
 			LoadPlan open = plans.open();
 			if (open != null) {
 				// One run: an overloaded server has no steady state to take a median of.
-				rows.add(new BenchRow(name, BenchRow.OPEN, once(open, contender)));
+				rows.add(once(open, contender).row(name, BenchRow.OPEN));
 			}
 		}
 		if (this.properties.measureTraceOff()) {
@@ -131,14 +131,14 @@ class BenchRunner implements ApplicationRunner {
 					+ "), for tracing's overhead");
 			warmups.add(stabilise(BenchRow.pairedLabel(name), on, plans.stabilise(), false));
 			warmups.add(stabilise(name, off, plans.stabilise(), true));
-			List<LoadResult> traced = new ArrayList<>();
-			List<LoadResult> untraced = new ArrayList<>();
+			List<Measured> traced = new ArrayList<>();
+			List<Measured> untraced = new ArrayList<>();
 			for (int pair = 0; pair < this.properties.tracePairs(); pair++) {
 				traced.add(once(plans.noDelay(), on));
 				untraced.add(once(plans.noDelay(), off));
 			}
-			rows.add(new BenchRow(name, BenchRow.NO_DELAY_TRACE_ON, median(traced)));
-			rows.add(new BenchRow(name, BenchRow.NO_DELAY_TRACE_OFF, median(untraced)));
+			rows.add(median(traced).row(name, BenchRow.NO_DELAY_TRACE_ON));
+			rows.add(median(untraced).row(name, BenchRow.NO_DELAY_TRACE_OFF));
 		}
 	}
 
@@ -163,25 +163,43 @@ class BenchRunner implements ApplicationRunner {
 	/**
 	 * Runs a plan as often as asked and keeps the run with the median throughput.
 	 */
-	private LoadResult median(LoadPlan plan, ContenderProcess contender) throws InterruptedException {
-		List<LoadResult> results = new ArrayList<>();
+	private Measured median(LoadPlan plan, ContenderProcess contender) throws InterruptedException {
+		List<Measured> results = new ArrayList<>();
 		for (int run = 0; run < this.properties.runs(); run++) {
 			results.add(once(plan, contender));
 		}
 		return median(results);
 	}
 
-	private static LoadResult median(List<LoadResult> results) {
-		List<LoadResult> sorted = new ArrayList<>(results);
-		sorted.sort(Comparator.comparingDouble(LoadResult::throughput));
+	private static Measured median(List<Measured> results) {
+		List<Measured> sorted = new ArrayList<>(results);
+		sorted.sort(Comparator.comparingDouble((measured) -> measured.result().throughput()));
 		return sorted.get(sorted.size() / 2);
 	}
 
-	private LoadResult once(LoadPlan plan, ContenderProcess contender) throws InterruptedException {
-		LoadResult result = this.engine.run(plan, contender.app(), contender.pid()).block();
-		logger.info(describe(result));
+	/**
+	 * One run, with the contender's {@code /api/costs} read around it: the costs come
+	 * from the same run as the throughput, so a median keeps them together.
+	 */
+	private Measured once(LoadPlan plan, ContenderProcess contender) throws InterruptedException {
+		CostProbe probe = CostProbe.start(contender.app().url());
+		LoadResult result;
+		try {
+			result = this.engine.run(plan, contender.app(), contender.pid()).block();
+		}
+		finally {
+			probe.close();
+		}
+		RunCosts costs = probe.finish();
+		logger.info(describe(result) + describe(costs));
 		Thread.sleep(PAUSE.toMillis());
-		return result;
+		return new Measured(result, costs);
+	}
+
+	private static String describe(RunCosts c) {
+		return String.format(Locale.ROOT, "; per request %.3f CPU ms, %.2f + %.2f switches; stacks %s MB",
+				c.cpuMsPerRequest(), c.voluntaryPerRequest(), c.involuntaryPerRequest(),
+				(c.peakStacksBytes() >= 0) ? Long.toString(c.peakStacksBytes() >> 20) : "-");
 	}
 
 	private static String describe(LoadResult r) {
@@ -291,6 +309,20 @@ class BenchRunner implements ApplicationRunner {
 	 * @param open the open-model level, or {@code null} when it does not run
 	 */
 	private record Plans(LoadPlan stabilise, LoadPlan noDelay, List<LoadPlan> sweep, @Nullable LoadPlan open) {
+	}
+
+	/**
+	 * One run's result and what it cost.
+	 *
+	 * @param result what the load engine measured
+	 * @param costs what the contender spent, from its {@code /api/costs}
+	 */
+	private record Measured(LoadResult result, RunCosts costs) {
+
+		BenchRow row(String contender, String series) {
+			return new BenchRow(contender, series, this.result, this.costs);
+		}
+
 	}
 
 	/**

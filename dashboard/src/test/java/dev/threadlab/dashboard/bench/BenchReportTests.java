@@ -115,7 +115,7 @@ class BenchReportTests {
 			.contains("| 1200 |");
 		assertThat(report.csv().lines().filter((line) -> line.startsWith("blocking,open,open,"))).singleElement()
 			.asString()
-			.endsWith(",3.0,500,1234");
+			.endsWith(",3.0,500,1234,-,-,-,-,-");
 		assertThat(open("blocking", 199, 21_000).modelCeiling()).isEqualTo(200.0);
 		assertThat(open("reactive", 499, 1040).modelCeiling()).isEqualTo(500.0);
 	}
@@ -137,6 +137,63 @@ class BenchReportTests {
 		// the limit, then each contender in each panel
 		assertThat(svg.split("<polyline", -1)).hasSize(1 + 1 + 2 * 2);
 		assertThat(svg).contains("#f0803c").contains("#2ec4b6");
+	}
+
+	private static BenchRow costed(String contender, int concurrency, double throughput, long rssMb, long stacksMb) {
+		BenchRow row = row(contender, concurrency, throughput);
+		LoadResult r = row.result();
+		LoadResult withRss = new LoadResult(r.app(), r.plan(), r.elapsedMs(), r.sent(), r.ok(), r.errors(),
+				r.throughput(), r.efficiency(), r.latency(), r.peakClientInFlight(), r.peakServerInFlight(),
+				r.peakThreads(), r.peakVirtualThreads(), r.peakHeapBytes(), rssMb << 20, r.serverCpu(), r.engineCpu(),
+				r.warmupSent());
+		return new BenchRow(contender, BenchRow.SWEEP, withRss,
+				new RunCosts(1000, 0.25, 7.5, 0.25, stacksMb << 20, rssMb << 20));
+	}
+
+	@Test
+	void eachLevelSaysWhatItCostPerRequestAndAtItsPeak() {
+		BenchReport report = new BenchReport(List.of(costed("blocking", 400, 198, 420, 25),
+				costed("reactive", 400, 396, 380, 3), row("virtual", 400, 390)), "# header");
+		String md = report.markdown();
+		assertThat(md).contains("## What each level costs")
+			.contains("| blocking | 400 | 0.250 | 7.50 | 0.25 | 25 | 420 | 231 |")
+			.contains("| reactive | 400 | 0.250 | 7.50 | 0.25 | 3 | 380 | 231 |")
+			// a contender that gave no costs shows dashes, not zeros
+			.contains("| virtual | 400 | - | - | - | - | 350 | 231 |")
+			.contains("![resident memory and thread stacks against concurrency](memory.svg)");
+		assertThat(report.csv().lines().filter((line) -> line.startsWith("blocking,sweep,"))).singleElement()
+			.asString()
+			.endsWith(",0.2500,7.500,0.250,25,1000");
+	}
+
+	@Test
+	void targetsAreMetMissedOrNotMeasured() {
+		String met = new BenchReport(List.of(costed("reactive", 2000, 1960, 420, 3),
+				costed("reactive", 5000, 4800, 560, 3), costed("virtual", 2000, 1700, 500, 3)), "# header")
+			.markdown();
+		assertThat(met).contains("| reactive ≤ 600 MB RSS at 5000 connections, on the fixed heap | 560 MB | met |")
+			.contains("| reactive: 1 s-delay efficiency ≥ 0.95 of C/D up to 5000 | lowest 0.96 at C = 5000 "
+					+ "(levels 2000, 5000) | met |")
+			.contains("| virtual: 1 s-delay efficiency ≥ 0.95 of C/D up to 5000 | lowest 0.85 at C = 2000 "
+					+ "(levels 2000) | missed |");
+		String quick = new BenchReport(List.of(costed("reactive", 2000, 1960, 700, 3)), "# header").markdown();
+		assertThat(quick)
+			.contains("| reactive ≤ 600 MB RSS at 5000 connections, on the fixed heap | no reactive 5000 level in "
+					+ "this run | not measured |")
+			.contains("| lowest 0.98 at C = 2000 (levels 2000) | met up to 2000; 5000 not measured |")
+			.contains("| virtual: 1 s-delay efficiency ≥ 0.95 of C/D up to 5000 | no 1 s-delay level in this run "
+					+ "| not measured |");
+		assertThat(new BenchReport(List.of(costed("reactive", 5000, 4800, 700, 3)), "# header").markdown())
+			.contains("| 700 MB | missed |");
+	}
+
+	@Test
+	void theMemoryChartHasBothPanelsAndLeavesOutLevelsWithoutAFigure() {
+		String svg = BenchChart.memorySvg(List.of(costed("blocking", 10, 9.9, 300, 20),
+				costed("blocking", 400, 198, 420, 25), costed("reactive", 10, 9.9, 280, 3), row("virtual", 10, 9.9)));
+		assertThat(svg).startsWith("<svg").endsWith("</svg>\n").contains("Peak resident memory").contains("stacks");
+		// RSS: three contenders; stacks: only the two that gave them
+		assertThat(svg.split("<polyline", -1)).hasSize(1 + 3 + 2);
 	}
 
 	@Test

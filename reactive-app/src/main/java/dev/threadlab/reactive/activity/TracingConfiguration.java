@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import dev.threadlab.reactive.lab.LabProperties;
 import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.contract.DbPoolSnapshot;
+import dev.threadlab.shared.costs.CostSampler;
 import dev.threadlab.shared.threads.PinnedEvents;
 import dev.threadlab.shared.threads.ThreadSampler;
 import dev.threadlab.shared.trace.Tracer;
@@ -54,6 +55,13 @@ class TracingConfiguration implements WebFluxConfigurer {
 	ThreadSampler threadSampler(Tracer tracer, ObjectProvider<ConnectionFactory> connectionFactory) {
 		// No virtual threads here, so nothing can pin: pinnedEvents stays null.
 		return new ThreadSampler(tracer, dbPool(connectionFactory.getIfAvailable()), PinnedEvents.none());
+	}
+
+	@Bean
+	CostSampler costSampler(Tracer tracer) {
+		// Told whether tracing is on: with it off no request is counted, and
+		// requests.completed says so with null rather than a zero.
+		return new CostSampler(tracer, this.tracing);
 	}
 
 	@Override

@@ -19,6 +19,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LabProcess implements AutoCloseable {
 
+	/**
+	 * The JVM options every contender is started with: one fixed heap, so that resident
+	 * memory compares threads and connections rather than how lazily each GC grew its
+	 * heap, and Native Memory Tracking, so that {@code /api/costs} can tell the threads'
+	 * stacks.
+	 */
+	public static final List<String> FIXED_HEAP = List.of("-Xms512m", "-Xmx512m", "-XX:NativeMemoryTracking=summary");
+
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
 	private final String name;
@@ -62,8 +70,8 @@ public final class LabProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts an app on a given {@code java} with extra arguments and waits until it is
-	 * healthy.
+	 * Starts an app on a given {@code java} with extra arguments and {@link #FIXED_HEAP},
+	 * and waits until it is healthy.
 	 * @param name its name, for the log file
 	 * @param java the {@code java} executable
 	 * @param jar its executable jar
@@ -77,7 +85,7 @@ public final class LabProcess implements AutoCloseable {
 	 */
 	public static LabProcess start(String name, Path java, Path jar, int port, Path workDir, List<String> args)
 			throws IOException, InterruptedException {
-		return start(name, java, jar, port, List.of("-Xmx512m"), args, workDir.resolve(name + ".log"),
+		return start(name, java, jar, port, FIXED_HEAP, args, workDir.resolve(name + ".log"),
 				workDir.resolve(name + "-data"));
 	}
 

@@ -46,11 +46,13 @@ public final class Tracer {
 	 * knobs.
 	 * @param path the request path
 	 * @return {@code false} for {@code /api/threads}, {@code /api/activity},
-	 * {@code /api/lab/**} and {@code /actuator/**}
+	 * {@code /api/costs}, {@code /api/lab/**} and {@code /actuator/**}
 	 */
 	public static boolean traces(String path) {
-		return !(path.equals("/api/threads") || path.equals("/api/activity") || path.startsWith("/api/lab/")
-				|| path.equals("/actuator") || path.startsWith("/actuator/"));
+		// /api/costs too: a client that reads the costs around its requests must not
+		// count its own reads as requests served.
+		return !(path.equals("/api/threads") || path.equals("/api/activity") || path.equals("/api/costs")
+				|| path.startsWith("/api/lab/") || path.equals("/actuator") || path.startsWith("/actuator/"));
 	}
 
 	/**
@@ -121,6 +123,16 @@ public final class Tracer {
 	 */
 	public ActivityPage activity(long after, int limit) {
 		return this.activity.after(after, limit);
+	}
+
+	/**
+	 * Traced requests finished since start: a request counts once its trace is finished,
+	 * which is before its answer is sent, so a client that has its answer sees it
+	 * counted.
+	 * @return the count
+	 */
+	public long completed() {
+		return this.completions.get();
 	}
 
 	long nextCompletion() {

@@ -75,6 +75,14 @@ public abstract class TracingOffTestKit extends RunningContender {
 		assertThat(activity.get("next").asLong()).isZero();
 	}
 
+	@Test
+	void costsCountNoRequestAndSayWhy() {
+		client().get("/api/items/1");
+		JsonNode costs = ok(client().get("/api/costs"));
+		assertThat(costs.get("requests").get("completed").isNull()).as(costs.toString()).isTrue();
+		assertThat(costs.get("notes").toString()).contains("lab.trace.enabled=false");
+	}
+
 	private static JsonNode ok(Answer answer) {
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		return answer.json();

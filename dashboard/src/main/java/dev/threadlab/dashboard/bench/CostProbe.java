@@ -1,0 +1,156 @@
+package dev.threadlab.dashboard.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a contender's {@code GET /api/costs} around one run and polls it during the run
+ * for the peaks (thread stacks, resident memory). It polls on a platform thread of its
+ * own with a blocking client: the bench runner blocks anyway, and the load engine's event
+ * loops are left to the load.
+ */
+final class CostProbe implements AutoCloseable {
+
+	private static final Duration EVERY = Duration.ofMillis(250);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final HttpRequest request;
+
+	private final @Nullable JsonNode first;
+
+	private final AtomicLong peakStacks = new AtomicLong(-1);
+
+	private final AtomicLong peakRss = new AtomicLong(-1);
+
+	private final Thread poller;
+
+	private volatile boolean running = true;
+
+	private CostProbe(URI base) {
+		this.request = HttpRequest.newBuilder(base.resolve("/api/costs")).timeout(Duration.ofSeconds(5)).build();
+		this.first = read();
+		this.poller = new Thread(this::poll, "bench-cost-probe");
+		this.poller.setDaemon(true);
+		if (this.first != null) {
+			this.poller.start();
+		}
+	}
+
+	/**
+	 * Takes the first read and starts polling.
+	 * @param base the contender's base URL
+	 * @return the running probe
+	 */
+	static CostProbe start(URI base) {
+		return new CostProbe(base);
+	}
+
+	/**
+	 * Stops polling and takes the last read.
+	 * @return the run's costs, {@link RunCosts#UNKNOWN} when the contender has no
+	 * {@code /api/costs} or does not count requests
+	 */
+	RunCosts finish() {
+		close();
+		JsonNode last = read();
+		if (this.first == null || last == null) {
+			return RunCosts.UNKNOWN;
+		}
+		peak(this.peakStacks, last.path("memory").path("threadStacksCommittedBytes"));
+		peak(this.peakRss, last.path("memory").path("rssBytes"));
+		return costs(this.first, last, this.peakStacks.get(), this.peakRss.get());
+	}
+
+	/**
+	 * The differences of two reads, per request served.
+	 * @param first the read before the run
+	 * @param last the read after it
+	 * @param peakStacks the most committed stacks seen, or -1
+	 * @param peakRss the most resident memory seen, or -1
+	 * @return the costs
+	 */
+	static RunCosts costs(JsonNode first, JsonNode last, long peakStacks, long peakRss) {
+		JsonNode completedBefore = first.path("requests").path("completed");
+		JsonNode completedAfter = last.path("requests").path("completed");
+		if (!completedBefore.isNumber() || !completedAfter.isNumber()) {
+			return new RunCosts(-1, -1, -1, -1, peakStacks, peakRss);
+		}
+		long requests = completedAfter.asLong() - completedBefore.asLong();
+		double cpu = perRequest(first.path("cpu").path("processMs"), last.path("cpu").path("processMs"), requests);
+		double voluntary = perRequest(first.path("contextSwitches").path("voluntary"),
+				last.path("contextSwitches").path("voluntary"), requests);
+		double involuntary = perRequest(first.path("contextSwitches").path("involuntary"),
+				last.path("contextSwitches").path("involuntary"), requests);
+		return new RunCosts(requests, cpu, voluntary, involuntary, peakStacks, peakRss);
+	}
+
+	private static double perRequest(JsonNode before, JsonNode after, long requests) {
+		if (requests <= 0 || !before.isNumber() || !after.isNumber()) {
+			return -1;
+		}
+		return (after.asDouble() - before.asDouble()) / requests;
+	}
+
+	private void poll() {
+		while (this.running) {
+			JsonNode costs = read();
+			if (costs != null) {
+				peak(this.peakStacks, costs.path("memory").path("threadStacksCommittedBytes"));
+				peak(this.peakRss, costs.path("memory").path("rssBytes"));
+			}
+			try {
+				Thread.sleep(EVERY.toMillis());
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+		}
+	}
+
+	private static void peak(AtomicLong peak, JsonNode value) {
+		if (value.isNumber()) {
+			peak.accumulateAndGet(value.asLong(), Math::max);
+		}
+	}
+
+	private @Nullable JsonNode read() {
+		try {
+			HttpResponse<String> response = this.client.send(this.request, HttpResponse.BodyHandlers.ofString());
+			return (response.statusCode() == 200) ? JSON.readTree(response.body()) : null;
+		}
+		catch (IOException | JacksonException ex) {
+			return null; // a missed poll; a missed first or last read leaves the run's
+							// costs unknown
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return null;
+		}
+	}
+
+	@Override
+	public void close() {
+		this.running = false;
+		this.poller.interrupt();
+		try {
+			this.poller.join(Duration.ofSeconds(5).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
