@@ -1,11 +1,10 @@
 package dev.threadlab.blocking.lab;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 import dev.threadlab.shared.limits.LabException;
 import dev.threadlab.shared.limits.Params;
+import dev.threadlab.shared.net.Loopback;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.coyote.AbstractProtocol;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
@@ -61,21 +60,8 @@ class KnobsController {
 	 * machine may turn them, whatever address the server listens on.
 	 */
 	private static void requireLoopback(HttpServletRequest request) {
-		if (!isLoopback(request.getRemoteAddr())) {
-			throw LabException.knobsOnlyFromLoopback();
-		}
-	}
-
-	static boolean isLoopback(@Nullable String address) {
-		if (address == null || address.isEmpty()) {
-			return false;
-		}
-		try {
-			// The servlet container gives a literal address, so this resolves nothing.
-			return InetAddress.getByName(address).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
+		if (!Loopback.isLoopbackLiteral(request.getRemoteAddr())) {
+			throw LabException.onlyFromLoopback(request.getMethod(), request.getRequestURI());
 		}
 	}
 
