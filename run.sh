@@ -174,7 +174,7 @@ ALLOWED_HOSTS=""
 if $LAN; then
   ALLOWED_HOSTS=$( { hostname -I 2>/dev/null | tr ' ' '\n'; hostname 2>/dev/null;
     h=$(hostname 2>/dev/null) && [ -n "$h" ] && echo "$h.local"; echo "${LAB_ALLOWED_HOSTS:-}" | tr ',' '\n'; } \
-    | grep -v '^ *$' | grep -v '%' | sort -u | paste -sd, -)
+    | grep -v '^ *$' | grep -v '%' | sort -u | paste -sd, - || true)
 fi
 start dashboard "$DASHBOARD_PORT" "$JAVA" "$(jar_of dashboard)" "" \
   --lab.blocking-url="http://127.0.0.1:$BLOCKING_PORT" --lab.reactive-url="http://127.0.0.1:$REACTIVE_PORT" \
