@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import dev.threadlab.shared.limits.LabException;
 import dev.threadlab.shared.net.LabAccess;
 import dev.threadlab.shared.net.Loopback;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -49,6 +51,8 @@ import org.springframework.web.server.WebFilterChain;
 // The benchmark runs the dashboard without a web server, and without its codecs.
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 class AccessGuard implements WebFilter {
+
+	private static final Log logger = LogFactory.getLog(AccessGuard.class);
 
 	private final Set<String> allowedHosts;
 
@@ -151,6 +155,10 @@ class AccessGuard implements WebFilter {
 	}
 
 	private Mono<Void> refuse(ServerWebExchange exchange, LabException ex) {
+		// One line each: with --lan, the teacher sees who tried what.
+		ServerHttpRequest request = exchange.getRequest();
+		logger.info("Refused " + request.getMethod() + " " + request.getPath().value() + " from "
+				+ request.getRemoteAddress() + ": " + ex.detail());
 		ProblemDetail problem = ProblemDetail.forStatus(ex.kind().status());
 		problem.setType(ex.kind().type());
 		problem.setTitle(ex.kind().title());
