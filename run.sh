@@ -3,7 +3,9 @@
 # and blocking-app on virtual threads (8083) when a JDK 21+ is found. Builds first if the
 # jars are missing or older than the sources. Ctrl-C stops everything it started.
 #
-#   ./run.sh                  the lab
+#   ./run.sh                  the lab, on 127.0.0.1 only: nobody else on the network sees it
+#   ./run.sh --lan [ADDRESS]  the lab for a classroom, on every interface (ADDRESS 0.0.0.0, or ::):
+#                             others may watch and read, only this machine may change anything
 #   ./run.sh bench            the benchmark: each contender alone, concurrency 10 to 5,000 (35-40 min)
 #   ./run.sh bench --quick    the short benchmark: concurrency 10, 400 and 2,000 (about 3.5 min)
 #   ./run.sh --help           this text
@@ -11,6 +13,8 @@
 # The benchmark writes bench-results/<timestamp>/ (results.md, results.csv, chart.svg);
 # more arguments go to it, e.g. --threadlab.bench.contenders=reactive,virtual.
 # Every contender gets the same fixed heap, 512m, or LAB_HEAP's (LAB_HEAP=1g ./run.sh).
+# With --lan, the dashboard answers for this machine's addresses and name; add more names
+# (a DNS name the class uses) with LAB_ALLOWED_HOSTS=name1,name2.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -22,15 +26,31 @@ LOGS="$ROOT/logs"
 LAB_HEAP=${LAB_HEAP:-512m}
 CONTENDER_JVM=(-Xms"$LAB_HEAP" -Xmx"$LAB_HEAP" -XX:NativeMemoryTracking=summary)
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 MODE=lab
 QUICK=false
+# Loopback only unless --lan: the lab burns CPU, takes uploads and resizes thread pools.
+ADDRESS=127.0.0.1
+LAN=false
 case "${1:-}" in
   "") ;;
   bench)
     MODE=bench; shift
     if [ "${1:-}" = --quick ]; then QUICK=true; shift; fi ;;
+  --lan)
+    LAN=true; ADDRESS=0.0.0.0; shift
+    if [ -n "${1:-}" ]; then ADDRESS=$1; shift; fi
+    [ $# -eq 0 ] || { echo "run.sh: unexpected '$1' after --lan" >&2; usage >&2; exit 2; }
+    case "$ADDRESS" in
+      0.0.0.0|::) ;;
+      *)
+        # One address would shut out loopback too: this machine's own requests would then
+        # arrive from that address, and only loopback callers may change anything.
+        echo "run.sh: --lan takes 0.0.0.0 or :: (every interface, loopback included), not '$ADDRESS';" >&2
+        echo "        to keep the lab off some networks, close its ports there with a firewall." >&2
+        exit 2 ;;
+    esac ;;
   -h|--help|help) usage; exit 0 ;;
   *) echo "run.sh: unknown command '$1'" >&2; usage >&2; exit 2 ;;
 esac
@@ -120,7 +140,7 @@ start() { # name port java jar [profile [more args...]]
   fi
   local jvm=("${CONTENDER_JVM[@]}")
   [ "$name" = dashboard ] && jvm=()
-  "$java" "${jvm[@]}" -jar "$jar" --server.port="$port" ${profile:+--spring.profiles.active=$profile} "$@" \
+  "$java" "${jvm[@]}" -jar "$jar" --server.port="$port" --server.address="$ADDRESS" ${profile:+--spring.profiles.active=$profile} "$@" \
     >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
   STARTED+=("$name $port $!")
@@ -156,14 +176,43 @@ if JAVA21=$(find_java21); then
 else
   VIRTUAL_NOTE="No JDK 21+ found (JAVA_HOME, PATH, /usr/lib/jvm): the virtual-thread contender is not started."
 fi
+# The names visitors may reach the dashboard by (its Host check refuses any other, against
+# DNS rebinding): this machine's addresses and name, and LAB_ALLOWED_HOSTS.
+ALLOWED_HOSTS=""
+if $LAN; then
+  ALLOWED_HOSTS=$( { hostname -I 2>/dev/null | tr ' ' '\n'; hostname 2>/dev/null;
+    h=$(hostname 2>/dev/null) && [ -n "$h" ] && echo "$h.local"; echo "${LAB_ALLOWED_HOSTS:-}" | tr ',' '\n'; } \
+    | grep -v '^ *$' | grep -v '%' | sort -u | paste -sd, - || true)
+fi
 start dashboard "$DASHBOARD_PORT" "$JAVA" "$(jar_of dashboard)" "" \
   --lab.blocking-url="http://127.0.0.1:$BLOCKING_PORT" --lab.reactive-url="http://127.0.0.1:$REACTIVE_PORT" \
-  --lab.virtual-url="http://127.0.0.1:$VIRTUAL_PORT" --lab.apps="$SHOWN"
+  --lab.virtual-url="http://127.0.0.1:$VIRTUAL_PORT" --lab.apps="$SHOWN" --lab.allowed-hosts="$ALLOWED_HOSTS"
 
 for entry in "${STARTED[@]}"; do
   read -r name port pid <<<"$entry"
   wait_healthy "$name" "$port" "$pid"
 done
+
+if $LAN; then
+  cat <<TEXT
+
+######################################################################################
+##  EXPOSED TO THE NETWORK (--lan): listening on $ADDRESS, every interface
+######################################################################################
+##  Anyone who can reach this machine may open the dashboard and watch:
+TEXT
+  for host in ${ALLOWED_HOSTS//,/ }; do
+    case "$host" in *:*) printf '##    http://[%s]:%s\n' "$host" "$DASHBOARD_PORT" ;; *) printf '##    http://%s:%s\n' "$host" "$DASHBOARD_PORT" ;; esac
+  done
+  cat <<TEXT
+##  Visitors may WATCH the live threads, races and load runs, and READ the apps
+##  (items, files, threads, activity, health) on ports $BLOCKING_PORT-$VIRTUAL_PORT.
+##  Only THIS machine (127.0.0.1) may CHANGE anything: start races and load runs, turn
+##  the knobs, upload files, add items, call /api/cpu and /api/sleep. Visitors get 403.
+##  Stop the lab (Ctrl-C) when the class is over.
+######################################################################################
+TEXT
+fi
 
 cat <<TEXT
 

@@ -1,5 +1,6 @@
 package dev.threadlab.dashboard;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -194,6 +196,65 @@ class DashboardApplicationTests {
 			.allSatisfy((rate) -> assertThat(rate).as("polls a second, one poller at %.1f a second", perInterval)
 				.isPositive()
 				.isLessThanOrEqualTo(perInterval * 1.5));
+	}
+
+	@Test
+	void visitorsMayWatchButNeitherRaceNorLoadNorTurnKnobs(@Autowired ApplicationContext context) {
+		// A mock request given another machine's address: nothing leaves this machine.
+		InetSocketAddress elsewhere = new InetSocketAddress("203.0.113.7", 40_000);
+		WebTestClient visitor = WebTestClient.bindToApplicationContext(context)
+			.webFilter((exchange, chain) -> chain
+				.filter(exchange.mutate().request((request) -> request.remoteAddress(elsewhere)).build()))
+			.configureClient()
+			.baseUrl("http://127.0.0.1:8080")
+			.build();
+		visitor.get().uri("/").exchange().expectStatus().isOk();
+		visitor.get().uri("/api/knobs").exchange().expectStatus().isOk();
+		visitor.put()
+			.uri("/api/knobs/blocking/tomcat-threads?max=2")
+			.header("Origin", "http://127.0.0.1:8080")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		visitor.post()
+			.uri("/api/races")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"preset\":\"abc\"}")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		visitor.post()
+			.uri("/api/load")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+		this.client.get()
+			.uri("/api/knobs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].tomcatMaxThreads")
+			.isEqualTo(200);
+		this.client.get().uri("/api/races/current").exchange().expectStatus().isNoContent();
+		this.client.get().uri("/api/load").exchange().expectStatus().isNoContent();
+	}
+
+	@Test
+	void pageNamedByAForeignHostIsNotServed() {
+		// Sent to 127.0.0.1, as a rebinding page's request would arrive.
+		this.client.get()
+			.uri("/")
+			.header("Host", "rebound.evil.example")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(421)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	private Disposable stream() {

@@ -1,12 +1,9 @@
 package dev.threadlab.blocking.lab;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 import dev.threadlab.shared.limits.LabException;
 import dev.threadlab.shared.limits.Params;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.coyote.AbstractProtocol;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.jspecify.annotations.Nullable;
@@ -24,7 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/lab/knobs}: resizes Tomcat's request thread pool while the app runs, so the
  * same race can be run on 200, 20 and 2 threads. Registered only with
- * {@code lab.knobs.enabled=true}, and then answering only loopback callers.
+ * {@code lab.knobs.enabled=true}. The knobs change how the whole app serves everyone, so
+ * only callers on this machine reach them: {@code access.LoopbackGuard} refuses the rest
+ * before any knob is read.
  */
 @RestController
 @RequestMapping("/api/lab/knobs")
@@ -40,43 +39,18 @@ class KnobsController {
 	}
 
 	@GetMapping
-	Knobs knobs(HttpServletRequest request) {
-		requireLoopback(request);
+	Knobs knobs() {
 		return pool().map(TomcatPool::knobs).orElse(Knobs.NO_POOL);
 	}
 
 	@PutMapping("/tomcat-threads")
-	Knobs tomcatThreads(@RequestParam(required = false) @Nullable String max, HttpServletRequest request) {
-		requireLoopback(request);
+	Knobs tomcatThreads(@RequestParam(required = false) @Nullable String max) {
 		int threads = Params.tomcatMaxThreads(max);
 		TomcatPool pool = pool().orElseThrow(LabException::noThreadPool);
 		synchronized (this.resizing) {
 			pool.resize(threads);
 		}
 		return pool.knobs();
-	}
-
-	/**
-	 * The knobs change how the whole app serves everyone, so only a caller on this
-	 * machine may turn them, whatever address the server listens on.
-	 */
-	private static void requireLoopback(HttpServletRequest request) {
-		if (!isLoopback(request.getRemoteAddr())) {
-			throw LabException.knobsOnlyFromLoopback();
-		}
-	}
-
-	static boolean isLoopback(@Nullable String address) {
-		if (address == null || address.isEmpty()) {
-			return false;
-		}
-		try {
-			// The servlet container gives a literal address, so this resolves nothing.
-			return InetAddress.getByName(address).isLoopbackAddress();
-		}
-		catch (UnknownHostException ex) {
-			return false;
-		}
 	}
 
 	/** The embedded Tomcat's own request thread pool, where there is one. */

@@ -29,11 +29,12 @@ class KnobsControllerTests {
 		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads?max=abc").with(remote)).hasStatus(403)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
-			.isStrictlyEqualTo("""
-					{"type": "urn:threadlab:problem:forbidden", "title": "Forbidden", "status": 403,
-					 "detail": "The lab's knobs answer only callers on this machine (loopback).",
-					 "instance": "/api/lab/knobs/tomcat-threads"}
-					""");
+			.isStrictlyEqualTo(
+					"""
+							{"type": "urn:threadlab:problem:forbidden", "title": "Forbidden", "status": 403,
+							 "detail": "PUT '/api/lab/knobs/tomcat-threads' changes the lab or loads this machine: only callers on this machine (loopback) may send it; visitors may only read.",
+							 "instance": "/api/lab/knobs/tomcat-threads"}
+							""");
 		assertThat(this.mvc.get().uri("/api/lab/knobs").with(remote)).hasStatus(403);
 	}
 
@@ -65,17 +66,6 @@ class KnobsControllerTests {
 			.bodyJson()
 			.extractingPath("$.type")
 			.isEqualTo("urn:threadlab:problem:conflict");
-	}
-
-	@Test
-	void loopbackIsEveryLoopbackAddressAndNothingElse() {
-		assertThat(KnobsController.isLoopback("127.0.0.1")).isTrue();
-		assertThat(KnobsController.isLoopback("127.1.2.3")).isTrue();
-		assertThat(KnobsController.isLoopback("0:0:0:0:0:0:0:1")).isTrue();
-		assertThat(KnobsController.isLoopback("::1")).isTrue();
-		assertThat(KnobsController.isLoopback("10.0.0.1")).isFalse();
-		assertThat(KnobsController.isLoopback("::ffff:192.0.2.7")).isFalse();
-		assertThat(KnobsController.isLoopback("")).isFalse();
 	}
 
 }

@@ -25,7 +25,10 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code /api/knobs}: where each app's Tomcat thread knob stands, and turning it. The
  * apps answer their knobs only to loopback callers; the dashboard, on the same machine,
- * passes the page's choice on and relays the app's answer, problems included.
+ * passes the page's choice on and relays the app's answer, problems included. Its own
+ * caller is checked first, by {@code access.AccessGuard}: the relay turns a knob only for
+ * the dashboard's page on this machine, never for a visitor, or the apps' check would be
+ * worth nothing.
  */
 @RestController
 class KnobsController {

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
+import dev.threadlab.shared.net.Loopback;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -45,20 +45,11 @@ public record LabProperties(@DefaultValue("http://127.0.0.1:8081") URI blockingU
 		if (!"http".equals(scheme) && !"https".equals(scheme)) {
 			throw new IllegalArgumentException("lab." + name + "-url: not an http URL: " + app.url());
 		}
-		if (!this.allowRemoteTargets && !isLoopback(app.url().getHost())) {
+		if (!this.allowRemoteTargets && !Loopback.isLoopback(app.url().getHost())) {
 			throw new IllegalArgumentException("lab." + name + "-url: " + app.url()
 					+ " is not on this machine; set lab.allow-remote-targets=true to race it anyway");
 		}
 		return app;
-	}
-
-	private static boolean isLoopback(@Nullable String host) {
-		if (host == null) {
-			return false;
-		}
-		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-		return "localhost".equalsIgnoreCase(bare) || bare.startsWith("127.") || "::1".equals(bare)
-				|| "0:0:0:0:0:0:0:1".equals(bare);
 	}
 
 	private LabApp known(String name) {

@@ -16,6 +16,7 @@ import java.util.function.BooleanSupplier;
 
 import dev.threadlab.dashboard.lab.LabApp;
 import dev.threadlab.dashboard.lab.LabClients;
+import dev.threadlab.shared.net.Loopback;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
 import org.HdrHistogram.Histogram;
@@ -87,7 +88,7 @@ public class LoadEngine {
 	 */
 	public Mono<LoadResult> run(LoadPlan plan, LabApp app, @Nullable Long pid) {
 		return Mono.defer(() -> {
-			if (!isLoopback(app.url().getHost())) {
+			if (!Loopback.isLoopback(app.url().getHost())) {
 				return Mono.error(new IllegalArgumentException("load only goes to this machine, not " + app.url()));
 			}
 			if (!this.busy.compareAndSet(false, true)) {
@@ -159,14 +160,6 @@ public class LoadEngine {
 			}
 		}
 		return ex.getClass().getSimpleName();
-	}
-
-	private static boolean isLoopback(@Nullable String host) {
-		if (host == null) {
-			return false;
-		}
-		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-		return "localhost".equalsIgnoreCase(bare) || bare.startsWith("127.") || "::1".equals(bare);
 	}
 
 	private void emit(LoadProgress update) {

@@ -36,6 +36,17 @@ class LabPropertiesTests {
 			.withMessageContaining("allow-remote-targets");
 		assertThat(properties("http://example.org:8081", List.of("blocking"), true).labApps()).hasSize(1);
 		assertThat(properties("http://localhost:8081", List.of("blocking"), false).labApps()).hasSize(1);
+		assertThat(properties("http://[::1]:8081", List.of("blocking"), false).labApps()).hasSize(1);
+	}
+
+	@Test
+	void namesThatOnlyLookLikeThisMachineAreElsewhere() {
+		// Their DNS decides where they point, and it is never asked.
+		for (String url : List.of("http://127.evil.example:8081", "http://127.0.0.1.nip.io:8081",
+				"http://localhost.evil.com:8081")) {
+			assertThatIllegalArgumentException().isThrownBy(() -> properties(url, List.of("blocking"), false).labApps())
+				.withMessageContaining("allow-remote-targets");
+		}
 	}
 
 	private static LabProperties properties(String url, List<String> apps, boolean remote) {

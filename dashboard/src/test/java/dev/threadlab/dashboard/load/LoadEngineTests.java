@@ -248,10 +248,14 @@ class LoadEngineTests {
 
 	@Test
 	void loadOnlyGoesToThisMachine() {
-		LabApp remote = new LabApp("reactive", "event-loop", "elsewhere", URI.create("http://192.0.2.1:8082"));
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> this.engine.run(LoadPlan.closed("/api/items/1", 0, 1, Duration.ofSeconds(1)), remote, null)
-					.block());
+		// 127.evil.example passed the old prefix check; it is a name, never resolved.
+		for (String url : List.of("http://192.0.2.1:8082", "http://127.evil.example:8082")) {
+			LabApp remote = new LabApp("reactive", "event-loop", "elsewhere", URI.create(url));
+			assertThatIllegalArgumentException().isThrownBy(
+					() -> this.engine.run(LoadPlan.closed("/api/items/1", 0, 1, Duration.ofSeconds(1)), remote, null)
+						.block());
+		}
+		assertThat(this.engine.busy()).isFalse();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.threadlab.dashboard.race;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -7,10 +8,12 @@ import java.util.Map;
 
 import dev.threadlab.dashboard.lab.LabApp;
 import dev.threadlab.dashboard.live.LiveFeed;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -31,7 +34,6 @@ class RaceControllerTests {
 	private static final LabApp REACTIVE = new LabApp("reactive", "event-loop", "Netty",
 			URI.create("http://127.0.0.1:8082"));
 
-	@Autowired
 	private WebTestClient client;
 
 	@MockitoBean
@@ -39,6 +41,22 @@ class RaceControllerTests {
 
 	@MockitoBean
 	private LiveFeed feed;
+
+	/**
+	 * The slice's own client sends mock requests with no remote address and no host,
+	 * which the dashboard's access guard refuses: these come from this machine, to
+	 * 127.0.0.1.
+	 */
+	@BeforeEach
+	void fromThisMachine(@Autowired ApplicationContext context) {
+		InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 40_000);
+		this.client = WebTestClient.bindToApplicationContext(context)
+			.webFilter((exchange, chain) -> chain
+				.filter(exchange.mutate().request((request) -> request.remoteAddress(loopback)).build()))
+			.configureClient()
+			.baseUrl("http://127.0.0.1:8080")
+			.build();
+	}
 
 	@Test
 	void presetRaceStartsOnTheAppsThatAreNotDown() {

@@ -2,6 +2,8 @@ package dev.threadlab.shared.limits;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An error the contract names: both apps turn it into the same {@code problem+json}.
  * Factories build every detail text here, so the same request gets the same words on
@@ -89,12 +91,40 @@ public final class LabException extends RuntimeException {
 	}
 
 	/**
-	 * A lab knob was turned from another machine.
+	 * A caller on another machine asked for something that changes the lab or burns this
+	 * machine: visitors may watch and read, only this machine may change anything.
+	 * @param method the request's method
+	 * @param path the request's path
 	 * @return the error
 	 */
-	public static LabException knobsOnlyFromLoopback() {
-		return new LabException(ProblemKind.FORBIDDEN,
-				"The lab's knobs answer only callers on this machine (loopback).");
+	public static LabException onlyFromLoopback(String method, String path) {
+		return new LabException(ProblemKind.FORBIDDEN, method.toUpperCase(Locale.ROOT) + " " + Params.quote(path, 200)
+				+ " changes the lab or loads this machine: only callers on this machine (loopback) may send it; "
+				+ "visitors may only read.");
+	}
+
+	/**
+	 * The request named a host the dashboard does not answer for: a page elsewhere may
+	 * have pointed a name of its own at this machine (DNS rebinding).
+	 * @param host the {@code Host} header as sent, or {@code null} when there was none
+	 * @return the error
+	 */
+	public static LabException foreignHost(@Nullable String host) {
+		return new LabException(ProblemKind.MISDIRECTED_REQUEST,
+				(host == null) ? "The request has no Host header; the dashboard answers only requests that name it."
+						: "The dashboard does not answer for the host " + Params.quote(host, 200)
+								+ "; it answers for localhost, loopback addresses and the names in lab.allowed-hosts.");
+	}
+
+	/**
+	 * A request that changes something came from a page of another origin (or from one
+	 * that hides its origin).
+	 * @param origin the {@code Origin} or {@code Referer} header as sent
+	 * @return the error
+	 */
+	public static LabException foreignOrigin(String origin) {
+		return new LabException(ProblemKind.FORBIDDEN, "A request from the page at " + Params.quote(origin, 200)
+				+ " may not change anything here: only the dashboard's own page may.");
 	}
 
 	/**

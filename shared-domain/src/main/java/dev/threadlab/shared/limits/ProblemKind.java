@@ -18,7 +18,10 @@ public enum ProblemKind {
 	 */
 	INVALID_FILE_NAME(400, "Invalid file name", "invalid-file-name"),
 
-	/** A lab knob turned by a caller that is not on this machine. */
+	/**
+	 * A request that changes the lab or loads the machine from a caller that is not on
+	 * this machine, or one from a foreign page.
+	 */
 	FORBIDDEN(403, "Forbidden", "forbidden"),
 
 	/** An unknown item, file or path. */
@@ -38,6 +41,12 @@ public enum ProblemKind {
 
 	/** A body of a content type the endpoint does not read. */
 	UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
+
+	/**
+	 * A {@code Host} the dashboard does not answer for (DNS rebinding): the request was
+	 * meant for another server, whatever the name now resolves to.
+	 */
+	MISDIRECTED_REQUEST(421, "Misdirected request", "misdirected-request"),
 
 	/** Anything unexpected; its detail never says more than that. */
 	INTERNAL_ERROR(500, "Internal error", "internal-error");

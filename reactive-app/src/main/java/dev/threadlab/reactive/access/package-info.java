@@ -1,0 +1,7 @@
+/**
+ * Who may change the lab: visitors read, only callers on this machine change anything.
+ */
+@NullMarked
+package dev.threadlab.reactive.access;
+
+import org.jspecify.annotations.NullMarked;
