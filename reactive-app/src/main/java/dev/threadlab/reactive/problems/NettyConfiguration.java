@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.threadlab.shared.limits.LabException;
-import dev.threadlab.shared.limits.ProblemKind;
+import dev.threadlab.shared.limits.Limits;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,8 +25,24 @@ import org.springframework.http.MediaType;
 @Configuration(proxyBeanMethods = false)
 class NettyConfiguration {
 
-	private static final LabException UNREADABLE = new LabException(ProblemKind.INVALID_PARAMETER,
-			"The request could not be read.");
+	private static final LabException UNREADABLE = LabException.malformedRequest();
+
+	@Bean
+	NettyServerCustomizer requestHeadProblems(JsonMapper json) {
+		// Tomcat's limits: one 8 KiB buffer for the request line and headers together.
+		// Netty's decoder is given that much for each, so RequestHeadCheck can count
+		// them together as Tomcat does, and answer every refusal with a problem.
+		return (server) -> server
+			.httpRequestDecoder((decoder) -> decoder.maxInitialLineLength(Limits.MAX_REQUEST_HEAD_BYTES)
+				.maxHeaderSize(Limits.MAX_REQUEST_HEAD_BYTES))
+			.doOnChannelInit((observer, channel, remote) -> {
+				if (channel.pipeline().get(NettyPipeline.HttpTrafficHandler) != null) {
+					channel.pipeline()
+						.addBefore(NettyPipeline.HttpTrafficHandler, "threadlab.requestHeadCheck",
+								new RequestHeadCheck(json));
+				}
+			});
+	}
 
 	@Bean
 	NettyServerCustomizer unreadableRequestProblems(JsonMapper json) {

@@ -166,6 +166,12 @@ public final class Params {
 		if (raw == null) {
 			return absent;
 		}
+		if (!isAsciiInteger(raw)) {
+			// Long.parseLong takes any Unicode digit (Arabic-Indic, fullwidth) and a
+			// leading '+': the contract's numbers are ASCII digits, with a '-' only so
+			// that a negative one is named as out of range.
+			throw outOfRange(name, raw, min, max);
+		}
 		long value;
 		try {
 			value = Long.parseLong(raw);
@@ -177,6 +183,20 @@ public final class Params {
 			throw outOfRange(name, raw, min, max);
 		}
 		return value;
+	}
+
+	private static boolean isAsciiInteger(String raw) {
+		int start = (raw.startsWith("-")) ? 1 : 0;
+		if (raw.length() == start) {
+			return false;
+		}
+		for (int i = start; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static LabException outOfRange(String name, String raw, long min, long max) {
