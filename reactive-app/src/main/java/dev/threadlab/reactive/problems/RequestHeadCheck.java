@@ -10,19 +10,25 @@ import java.util.Map;
 
 import dev.threadlab.shared.limits.LabException;
 import dev.threadlab.shared.limits.Limits;
+import dev.threadlab.shared.limits.Params;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -37,14 +43,25 @@ import org.springframework.http.MediaType;
  * problem+json body. Reactor Netty answers a decoder failure itself with an empty 400,
  * 414 or 431, and lets through much that Tomcat refuses (an unknown HTTP version, a
  * missing or doubled {@code Host}, an unknown expectation): without this the same request
- * got a different answer on each contender. One instance per connection: it remembers
- * that it refused a request, to drop that request's body.
+ * got a different answer on each contender. One instance per connection: after a refusal
+ * it reads nothing more of the connection, and answers only once the answers to the
+ * requests pipelined before it have been written, so answers keep the requests' order.
  */
-class RequestHeadCheck extends ChannelInboundHandlerAdapter {
+class RequestHeadCheck extends ChannelDuplexHandler {
 
 	private final JsonMapper json;
 
+	/** Requests passed on whose answer has not been written to its end. */
+	private int inFlight;
+
+	/** Whether the answer to the oldest request passed on has begun. */
+	private boolean answering;
+
 	private boolean refusing;
+
+	private @Nullable LabException deferred;
+
+	private String deferredUri = "";
 
 	RequestHeadCheck(JsonMapper json) {
 		this.json = json;
@@ -52,24 +69,75 @@ class RequestHeadCheck extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) {
+		if (this.refusing) {
+			// Whatever follows a refusal (its body, pipelined requests) is read and
+			// dropped: the connection closes after the refusal is answered.
+			ReferenceCountUtil.release(msg);
+			return;
+		}
 		if (msg instanceof HttpRequest request) {
 			LabException problem = problem(request);
 			if (problem == null) {
-				this.refusing = false;
+				this.inFlight++;
 				ctx.fireChannelRead(msg);
 				return;
 			}
 			ReferenceCountUtil.release(msg);
-			this.refusing = true;
-			answer(ctx, problem, request.uri());
+			refuse(ctx, problem, request.uri());
 			return;
 		}
-		if (this.refusing) {
-			// The body of a refused request: read, never passed on.
+		if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
+			// A body whose framing broke (a bad chunk size): Reactor Netty would
+			// answer an empty 400 of its own.
 			ReferenceCountUtil.release(msg);
+			if (this.answering) {
+				// The answer under way ends, then the connection.
+				this.refusing = true;
+				ctx.channel().config().setAutoRead(false);
+				return;
+			}
+			this.inFlight = Math.max(0, this.inFlight - 1);
+			refuse(ctx, LabException.malformedRequest(), "");
 			return;
 		}
 		ctx.fireChannelRead(msg);
+	}
+
+	@Override
+	public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+		if (msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+			ctx.write(msg, promise); // 100 Continue: the answer has not begun
+			return;
+		}
+		if (msg instanceof HttpResponse) {
+			this.answering = true;
+		}
+		ctx.write(msg, promise);
+		if (msg instanceof LastHttpContent) {
+			this.answering = false;
+			this.inFlight = Math.max(0, this.inFlight - 1);
+			if (this.inFlight == 0 && this.refusing) {
+				LabException problem = this.deferred;
+				this.deferred = null;
+				if (problem != null) {
+					answer(ctx, problem, this.deferredUri);
+				}
+				else {
+					ctx.flush();
+					ctx.close();
+				}
+			}
+		}
+	}
+
+	private void refuse(ChannelHandlerContext ctx, LabException problem, String uri) {
+		this.refusing = true;
+		if (this.inFlight == 0) {
+			answer(ctx, problem, uri);
+			return;
+		}
+		this.deferred = problem;
+		this.deferredUri = uri;
 	}
 
 	/**
@@ -111,6 +179,18 @@ class RequestHeadCheck extends ChannelInboundHandlerAdapter {
 		}
 		if (request.method().equals(HttpMethod.CONNECT)) {
 			return LabException.methodNotAllowed(HttpMethod.CONNECT.name(), request.uri());
+		}
+		// From here on, what blocking-app's RequestHeadCheck refuses in the same words.
+		String encoding = request.headers().get(HttpHeaderNames.CONTENT_ENCODING);
+		if (encoding != null && !encoding.equalsIgnoreCase(HttpHeaderValues.IDENTITY.toString())) {
+			return LabException.contentEncodingNotSupported();
+		}
+		int query = request.uri().indexOf('?');
+		try {
+			Params.query((query < 0) ? null : request.uri().substring(query + 1));
+		}
+		catch (LabException ex) {
+			return ex;
 		}
 		return null;
 	}

@@ -156,6 +156,15 @@ public final class LabException extends RuntimeException {
 	}
 
 	/**
+	 * The body is sent in a content coding (such as gzip) that no endpoint decodes.
+	 * @return the error
+	 */
+	public static LabException contentEncodingNotSupported() {
+		return new LabException(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+				"Bodies are read as sent: no Content-Encoding is decoded; send the body without one.");
+	}
+
+	/**
 	 * The request expects something other than {@code 100-continue}.
 	 * @return the error
 	 */
