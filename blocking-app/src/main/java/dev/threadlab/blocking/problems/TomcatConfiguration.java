@@ -42,6 +42,9 @@ class TomcatConfiguration {
 			if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
 				http.setMaxHttpRequestHeaderSize(Limits.MAX_REQUEST_HEAD_BYTES);
 				http.setMaxHeaderCount(Limits.MAX_HEADER_COUNT);
+				// 100 Continue only once the application reads the body: a body refused
+				// before it is read (JsonBodyLimit) is then never sent by the client.
+				http.setContinueResponseTiming("onRead");
 			}
 		};
 	}

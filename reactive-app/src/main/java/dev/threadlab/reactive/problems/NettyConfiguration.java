@@ -11,9 +11,12 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -28,11 +31,14 @@ class NettyConfiguration {
 	private static final LabException UNREADABLE = LabException.malformedRequest();
 
 	@Bean
-	NettyServerCustomizer requestHeadProblems(JsonMapper json) {
+	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> requestHeadProblems(JsonMapper json) {
 		// Tomcat's limits: one 8 KiB buffer for the request line and headers together.
 		// Netty's decoder is given that much for each, so RequestHeadCheck can count
-		// them together as Tomcat does, and answer every refusal with a problem.
-		return (server) -> server
+		// them together as Tomcat does, and answer every refusal with a problem. A
+		// factory customizer, ordered last, because each httpRequestDecoder(...) starts
+		// from the defaults and Boot sets its own (a 4 KiB request line) from
+		// server.netty.*: the last one applied wins.
+		return new LastCustomizer((server) -> server
 			.httpRequestDecoder((decoder) -> decoder.maxInitialLineLength(Limits.MAX_REQUEST_HEAD_BYTES)
 				.maxHeaderSize(Limits.MAX_REQUEST_HEAD_BYTES))
 			.doOnChannelInit((observer, channel, remote) -> {
@@ -41,7 +47,24 @@ class NettyConfiguration {
 						.addBefore(NettyPipeline.HttpTrafficHandler, "threadlab.requestHeadCheck",
 								new RequestHeadCheck(json));
 				}
-			});
+			}));
+	}
+
+	private record LastCustomizer(NettyServerCustomizer customizer)
+			implements
+				WebServerFactoryCustomizer<NettyReactiveWebServerFactory>,
+				Ordered {
+
+		@Override
+		public void customize(NettyReactiveWebServerFactory factory) {
+			factory.addServerCustomizers(this.customizer);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
 	}
 
 	@Bean

@@ -190,8 +190,9 @@ public final class RawHttp {
 						lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
 			}
 			int bodyStart = end + 4;
-			int[] bodyEnd = new int[1];
-			byte[] body = body(bytes, bodyStart, headers, closed, bodyEnd);
+			int[] bodyEnd = { bodyStart };
+			// An informational answer (100 Continue) has no body.
+			byte[] body = (status < 200) ? new byte[0] : body(bytes, bodyStart, headers, closed, bodyEnd);
 			if (body == null) {
 				return replies;
 			}
@@ -233,7 +234,10 @@ public final class RawHttp {
 		if (length != null) {
 			int size = Integer.parseInt(length);
 			if (start + size > bytes.length) {
-				return null;
+				if (!closed) {
+					return null;
+				}
+				size = bytes.length - start; // an answer to HEAD: the length, no body
 			}
 			end[0] = start + size;
 			return slice(bytes, start, start + size);
