@@ -32,7 +32,11 @@ class ProblemErrorController implements ErrorController {
 					request, request.getRequestURI());
 		}
 		String path = requestUri.substring(request.getContextPath().length());
-		return ProblemHandler.problem(exception(code, request.getMethod(), path, request), request, requestUri);
+		// Servlet 6.1 dispatches errors as GET and keeps the request's own method here
+		// (by name: the WAR compiles against Servlet 6.0, which has no constant for it).
+		String method = (request.getAttribute("jakarta.servlet.error.method") instanceof String original) ? original
+				: request.getMethod();
+		return ProblemHandler.problem(exception(code, method, path, request), request, requestUri);
 	}
 
 	private static LabException exception(int status, String method, String path, HttpServletRequest request) {

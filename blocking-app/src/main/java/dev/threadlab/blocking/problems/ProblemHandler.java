@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.util.Set;
 
 import dev.threadlab.shared.limits.LabException;
-import dev.threadlab.shared.limits.ProblemKind;
 import dev.threadlab.shared.trace.RequestTrace;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,6 +74,12 @@ class ProblemHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadableBody(HttpMessageNotReadableException ex, HttpServletRequest request) {
+		// JsonBodyLimit's cap fails the read from inside the converter, which wraps it.
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof LabException lab) {
+				return problem(lab, request, request.getRequestURI());
+			}
+		}
 		return problem(LabException.unreadableItemBody(), request, request.getRequestURI());
 	}
 
@@ -128,10 +133,18 @@ class ProblemHandler {
 	 */
 	static LabException forStatus(int status, String method, String path) {
 		return switch (status) {
-			case 400 -> new LabException(ProblemKind.INVALID_PARAMETER, "The request could not be read.");
+			case 400 -> LabException.malformedRequest();
 			case 404 -> LabException.noRoute(method, path);
 			case 405 -> LabException.methodNotAllowed(method, path);
 			case 413 -> LabException.uploadTooLarge();
+			case 414 -> LabException.uriTooLong();
+			case 417 -> LabException.expectationFailed();
+			case 431 -> LabException.headersTooLarge();
+			case 505 -> LabException.httpVersionNotSupported();
+			// Tomcat's 501s are a CONNECT and a Transfer-Encoding it does not know:
+			// reactive-app's server refuses the same as 405 and 400.
+			case 501 -> "CONNECT".equals(method) ? LabException.methodNotAllowed(method, path)
+					: LabException.malformedRequest();
 			default -> LabException.internal();
 		};
 	}

@@ -1,10 +1,12 @@
 package dev.threadlab.blocking.problems;
 
+import dev.threadlab.shared.limits.Limits;
 import org.apache.catalina.Container;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
@@ -29,6 +31,21 @@ class TomcatConfiguration {
 		return (connector) -> {
 			connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
 			connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+		};
+	}
+
+	@Bean
+	TomcatConnectorCustomizer requestHeadLimits() {
+		// Tomcat's defaults, set from the shared limits that reactive-app's server is
+		// given too, so that a request too large for one is too large for the other.
+		return (connector) -> {
+			if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+				http.setMaxHttpRequestHeaderSize(Limits.MAX_REQUEST_HEAD_BYTES);
+				http.setMaxHeaderCount(Limits.MAX_HEADER_COUNT);
+				// 100 Continue only once the application reads the body: a body refused
+				// before it is read (JsonBodyLimit) is then never sent by the client.
+				http.setContinueResponseTiming("onRead");
+			}
 		};
 	}
 

@@ -4,15 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.threadlab.shared.limits.LabException;
-import dev.threadlab.shared.limits.ProblemKind;
+import dev.threadlab.shared.limits.Limits;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -24,8 +28,44 @@ import org.springframework.http.MediaType;
 @Configuration(proxyBeanMethods = false)
 class NettyConfiguration {
 
-	private static final LabException UNREADABLE = new LabException(ProblemKind.INVALID_PARAMETER,
-			"The request could not be read.");
+	private static final LabException UNREADABLE = LabException.malformedRequest();
+
+	@Bean
+	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> requestHeadProblems(JsonMapper json) {
+		// Tomcat's limits: one 8 KiB buffer for the request line and headers together.
+		// Netty's decoder is given that much for each, so RequestHeadCheck can count
+		// them together as Tomcat does, and answer every refusal with a problem. A
+		// factory customizer, ordered last, because each httpRequestDecoder(...) starts
+		// from the defaults and Boot sets its own (a 4 KiB request line) from
+		// server.netty.*: the last one applied wins.
+		return new LastCustomizer((server) -> server
+			.httpRequestDecoder((decoder) -> decoder.maxInitialLineLength(Limits.MAX_REQUEST_HEAD_BYTES)
+				.maxHeaderSize(Limits.MAX_REQUEST_HEAD_BYTES))
+			.doOnChannelInit((observer, channel, remote) -> {
+				if (channel.pipeline().get(NettyPipeline.HttpTrafficHandler) != null) {
+					channel.pipeline()
+						.addBefore(NettyPipeline.HttpTrafficHandler, "threadlab.requestHeadCheck",
+								new RequestHeadCheck(json));
+				}
+			}));
+	}
+
+	private record LastCustomizer(NettyServerCustomizer customizer)
+			implements
+				WebServerFactoryCustomizer<NettyReactiveWebServerFactory>,
+				Ordered {
+
+		@Override
+		public void customize(NettyReactiveWebServerFactory factory) {
+			factory.addServerCustomizers(this.customizer);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+	}
 
 	@Bean
 	NettyServerCustomizer unreadableRequestProblems(JsonMapper json) {

@@ -8,6 +8,7 @@ import dev.threadlab.shared.trace.RequestTrace;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -56,6 +57,11 @@ final class Problems {
 	private static LabException labException(Throwable error, HttpMethod method, String path) {
 		if (error instanceof LabException lab) {
 			return lab;
+		}
+		if (error instanceof DataBufferLimitException) {
+			// A codec's own cap; JsonBodyLimit's is lower, so this only guards a path
+			// it does not cover.
+			return LabException.jsonBodyTooLarge();
 		}
 		if (error instanceof MethodNotAllowedException) {
 			return LabException.methodNotAllowed(method.name(), path);

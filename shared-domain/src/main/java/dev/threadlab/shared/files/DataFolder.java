@@ -40,6 +40,9 @@ public final class DataFolder {
 
 	private final Path dir;
 
+	/** Guards {@link #commit}: whether a name is new is decided with its move. */
+	private final Object commits = new Object();
+
 	/**
 	 * A data folder at a path; nothing is touched until {@link #prepare()}.
 	 * @param dir the folder
@@ -149,13 +152,18 @@ public final class DataFolder {
 	 * @throws IOException if the move fails; the temporary file is then deleted
 	 */
 	public boolean commit(Path temp, Path target) throws IOException {
-		boolean existed = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+		boolean existed;
 		try {
-			try {
-				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			}
-			catch (AtomicMoveNotSupportedException ex) {
-				Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+			// The check and the move are one step for concurrent uploads of one name, or
+			// two of them both see no file and both answer 201. A rename is short.
+			synchronized (this.commits) {
+				existed = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+				try {
+					Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+				}
 			}
 		}
 		finally {

@@ -147,6 +147,70 @@ public final class LabException extends RuntimeException {
 	}
 
 	/**
+	 * A JSON body is over 64 KiB.
+	 * @return the error
+	 */
+	public static LabException jsonBodyTooLarge() {
+		return new LabException(ProblemKind.PAYLOAD_TOO_LARGE,
+				"A JSON body may have at most " + Limits.MAX_JSON_BODY_BYTES + " bytes (64 KiB).");
+	}
+
+	/**
+	 * The server could not read the request as HTTP, before any application code ran.
+	 * @return the error
+	 */
+	public static LabException malformedRequest() {
+		return new LabException(ProblemKind.MALFORMED_REQUEST,
+				"The request is not well-formed HTTP/1.1 (request line, headers, percent-encoding or body framing).");
+	}
+
+	/**
+	 * The request line is longer than the server reads.
+	 * @return the error
+	 */
+	public static LabException uriTooLong() {
+		return new LabException(ProblemKind.URI_TOO_LONG,
+				"The request line is too long; the request line and headers may have at most "
+						+ Limits.MAX_REQUEST_HEAD_BYTES + " bytes together.");
+	}
+
+	/**
+	 * The header section is larger than the server reads.
+	 * @return the error
+	 */
+	public static LabException headersTooLarge() {
+		return new LabException(ProblemKind.HEADERS_TOO_LARGE,
+				"The request's headers are too large: the request line and headers may have at most "
+						+ Limits.MAX_REQUEST_HEAD_BYTES + " bytes together, and at most " + Limits.MAX_HEADER_COUNT
+						+ " headers.");
+	}
+
+	/**
+	 * The body is sent in a content coding (such as gzip) that no endpoint decodes.
+	 * @return the error
+	 */
+	public static LabException contentEncodingNotSupported() {
+		return new LabException(ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+				"Bodies are read as sent: no Content-Encoding is decoded; send the body without one.");
+	}
+
+	/**
+	 * The request expects something other than {@code 100-continue}.
+	 * @return the error
+	 */
+	public static LabException expectationFailed() {
+		return new LabException(ProblemKind.EXPECTATION_FAILED, "The only expectation served is Expect: 100-continue.");
+	}
+
+	/**
+	 * The request is in an HTTP version the contenders do not speak.
+	 * @return the error
+	 */
+	public static LabException httpVersionNotSupported() {
+		return new LabException(ProblemKind.HTTP_VERSION_NOT_SUPPORTED, "Only HTTP/1.1 and HTTP/1.0 are served.");
+	}
+
+	/**
 	 * The upload has no bytes.
 	 * @return the error
 	 */

@@ -34,6 +34,21 @@ public final class Limits {
 	/** The largest upload, in bytes (10 MiB). */
 	public static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
 
+	/**
+	 * The largest JSON body, in bytes (64 KiB): a new item's name is at most 100
+	 * characters, so anything near this is not an item but an attack on memory.
+	 */
+	public static final int MAX_JSON_BODY_BYTES = 64 * 1024;
+
+	/**
+	 * The most bytes of a request's head, its request line and headers together (Tomcat's
+	 * default {@code maxHttpRequestHeaderSize}, which both servers are set to).
+	 */
+	public static final int MAX_REQUEST_HEAD_BYTES = 8 * 1024;
+
+	/** The most headers a request may send (Tomcat's default {@code maxHeaderCount}). */
+	public static final int MAX_HEADER_COUNT = 100;
+
 	/** The pattern an {@code X-Request-Id} must match to be echoed. */
 	public static final String REQUEST_ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
 

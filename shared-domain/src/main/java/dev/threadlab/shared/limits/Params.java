@@ -1,5 +1,9 @@
 package dev.threadlab.shared.limits;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -162,9 +166,54 @@ public final class Params {
 		return raw != null && REQUEST_ID.matcher(raw).matches();
 	}
 
+	/**
+	 * Checks a request's raw query string as a whole, before any parameter is read: a
+	 * parameter given twice, or given without {@code =}, is refused. Servlet containers
+	 * join repeated values and WebFlux takes the first, and a bare name reads as an empty
+	 * value on one and as absent on the other: refused, the same request gets the same
+	 * answer everywhere.
+	 * @param rawQuery the query after {@code ?}, still percent-encoded, or {@code null}
+	 */
+	public static void query(@Nullable String rawQuery) {
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return;
+		}
+		Set<String> names = new HashSet<>();
+		for (String pair : rawQuery.split("&", -1)) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int equals = pair.indexOf('=');
+			String name = decode((equals < 0) ? pair : pair.substring(0, equals));
+			if (equals < 0) {
+				throw new LabException(ProblemKind.INVALID_PARAMETER,
+						quote(name, 40) + " needs a value, as in name=value.");
+			}
+			if (!names.add(name)) {
+				throw new LabException(ProblemKind.INVALID_PARAMETER,
+						quote(name, 40) + " is given more than once; give it once.");
+			}
+		}
+	}
+
+	private static String decode(String raw) {
+		try {
+			return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return raw; // a bad escape is the server's to refuse; the name is only quoted
+		}
+	}
+
 	private static long integer(String name, @Nullable String raw, long min, long max, long absent) {
 		if (raw == null) {
 			return absent;
+		}
+		if (!isAsciiInteger(raw)) {
+			// Long.parseLong takes any Unicode digit (Arabic-Indic, fullwidth) and a
+			// leading '+': the contract's numbers are ASCII digits, with a '-' only so
+			// that a negative one is named as out of range.
+			throw outOfRange(name, raw, min, max);
 		}
 		long value;
 		try {
@@ -177,6 +226,20 @@ public final class Params {
 			throw outOfRange(name, raw, min, max);
 		}
 		return value;
+	}
+
+	private static boolean isAsciiInteger(String raw) {
+		int start = (raw.startsWith("-")) ? 1 : 0;
+		if (raw.length() == start) {
+			return false;
+		}
+		for (int i = start; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static LabException outOfRange(String name, String raw, long min, long max) {

@@ -19,6 +19,12 @@ public enum ProblemKind {
 	INVALID_FILE_NAME(400, "Invalid file name", "invalid-file-name"),
 
 	/**
+	 * A request the server cannot read as HTTP before any application code runs: a
+	 * malformed request line or header, bad percent-encoding, conflicting lengths.
+	 */
+	MALFORMED_REQUEST(400, "Malformed request", "malformed-request"),
+
+	/**
 	 * A request that changes the lab or loads the machine from a caller that is not on
 	 * this machine, or one from a foreign page.
 	 */
@@ -36,11 +42,17 @@ public enum ProblemKind {
 	/** A lab knob that this server has nothing to turn with, such as a thread pool. */
 	CONFLICT(409, "Conflict", "conflict"),
 
-	/** An upload over 10 MiB. */
+	/** An upload over 10 MiB, or a JSON body over 64 KiB. */
 	PAYLOAD_TOO_LARGE(413, "Payload too large", "payload-too-large"),
+
+	/** A request line (method, target and version) longer than the server reads. */
+	URI_TOO_LONG(414, "URI too long", "uri-too-long"),
 
 	/** A body of a content type the endpoint does not read. */
 	UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
+
+	/** An {@code Expect} header other than {@code 100-continue}. */
+	EXPECTATION_FAILED(417, "Expectation failed", "expectation-failed"),
 
 	/**
 	 * A {@code Host} the dashboard does not answer for (DNS rebinding): the request was
@@ -48,8 +60,14 @@ public enum ProblemKind {
 	 */
 	MISDIRECTED_REQUEST(421, "Misdirected request", "misdirected-request"),
 
+	/** A header section larger than the server reads. */
+	HEADERS_TOO_LARGE(431, "Request header fields too large", "headers-too-large"),
+
 	/** Anything unexpected; its detail never says more than that. */
-	INTERNAL_ERROR(500, "Internal error", "internal-error");
+	INTERNAL_ERROR(500, "Internal error", "internal-error"),
+
+	/** A request in an HTTP version other than 1.0 and 1.1. */
+	HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported", "http-version-not-supported");
 
 	private final int status;
 

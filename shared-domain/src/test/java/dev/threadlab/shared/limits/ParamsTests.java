@@ -30,6 +30,23 @@ class ParamsTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(
+			strings = { "\u0661\u0662", "\uFF11\uFF12", "\u0967", "+5", "5 ", "\t5", "-", "--5", "+-5", "5\u0000" })
+	void numbersAreAsciiDigitsOnly(String raw) {
+		// Long.parseLong reads each of these as a number (or with a sign); the contract
+		// does not.
+		assertThatExceptionOfType(LabException.class).isThrownBy(() -> Params.delay("delayMs", raw))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ProblemKind.INVALID_PARAMETER));
+		assertThatExceptionOfType(LabException.class).isThrownBy(() -> Params.itemId(raw));
+		assertThatExceptionOfType(LabException.class).isThrownBy(() -> Params.limit(raw));
+	}
+
+	@Test
+	void leadingZerosAreStillAsciiDigits() {
+		assertThat(Params.delay("delayMs", "0012")).isEqualTo(12);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "", "-1", "30001", "1.5", "abc", " 1", "0x10", "99999999999999999999" })
 	void delayOutsideItsRangeIsAnInvalidParameter(String raw) {
 		assertThatExceptionOfType(LabException.class).isThrownBy(() -> Params.delay("dbDelayMs", raw))
