@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -57,14 +58,14 @@ public final class StackSample {
 	}
 
 	/**
-	 * The threads whose names start with a prefix.
-	 * @param namePrefix such as {@code boundedElastic-}
+	 * The threads whose names match.
+	 * @param names such as {@code boundedElastic-\d+}
 	 * @return how many were sampled
 	 */
-	public int threads(String namePrefix) {
+	public int threads(Pattern names) {
 		int count = 0;
 		for (ThreadInfo info : this.byId.values()) {
-			if (info.getThreadName().startsWith(namePrefix)) {
+			if (names.matcher(info.getThreadName()).matches()) {
 				count++;
 			}
 		}
@@ -75,13 +76,13 @@ public final class StackSample {
 	 * The threads of an executor pool that were running a task: every thread of the pool
 	 * but those waiting in {@code ThreadPoolExecutor.getTask} for one, and but the thread
 	 * taking this sample (its task is this read, not the app's work).
-	 * @param namePrefix such as {@code parallel-}
+	 * @param names such as {@code parallel-\d+}
 	 * @return how many were busy
 	 */
-	public int busy(String namePrefix) {
+	public int busy(Pattern names) {
 		int count = 0;
 		for (ThreadInfo info : this.byId.values()) {
-			if (info.getThreadName().startsWith(namePrefix) && info.getThreadId() != this.sampler
+			if (names.matcher(info.getThreadName()).matches() && info.getThreadId() != this.sampler
 					&& !waitsForATask(info.getStackTrace())) {
 				count++;
 			}
@@ -92,12 +93,12 @@ public final class StackSample {
 	/**
 	 * Whether the thread taking the sample belongs to a pool, so that a caller can leave
 	 * it out of a count the pool keeps itself.
-	 * @param namePrefix such as {@code boundedElastic-}
-	 * @return {@code true} when the sampling thread's name starts with it
+	 * @param names such as {@code boundedElastic-\d+}
+	 * @return {@code true} when the sampling thread's name matches
 	 */
-	public boolean takenIn(String namePrefix) {
+	public boolean takenIn(Pattern names) {
 		@Nullable ThreadInfo self = this.byId.get(this.sampler);
-		return self != null && self.getThreadName().startsWith(namePrefix);
+		return self != null && names.matcher(self.getThreadName()).matches();
 	}
 
 	static boolean waitsForATask(StackTraceElement[] stack) {
