@@ -5,7 +5,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The lag a probe measured over the last few intervals: a ring of interval histograms
- * (one a second), summed on each turn so that a reader only reads the summary.
+ * (one a second), summed only when read, so that an app nobody watches spends nothing on
+ * it. The turns and the reads happen off the loop, and may hold this window's lock.
  */
 final class LagWindow {
 
@@ -18,7 +19,9 @@ final class LagWindow {
 
 	private int next;
 
-	private volatile Summary summary = new Summary(0, 0, 0);
+	private boolean turned;
+
+	private Summary summary = new Summary(0, 0, 0);
 
 	LagWindow(int intervals) {
 		this.intervals = new Histogram[intervals];
@@ -33,21 +36,28 @@ final class LagWindow {
 	}
 
 	/**
-	 * Puts one interval in the ring, dropping the oldest, and sums them. Called by one
-	 * thread only.
+	 * Puts one interval in the ring, dropping the oldest.
 	 * @param interval the interval's lateness, in microseconds
 	 */
-	void add(Histogram interval) {
+	synchronized void add(Histogram interval) {
 		Histogram slot = this.intervals[this.next];
 		slot.reset();
 		slot.add(interval);
 		this.next = (this.next + 1) % this.intervals.length;
-		this.sum.reset();
-		for (Histogram histogram : this.intervals) {
-			this.sum.add(histogram);
+		this.turned = true;
+	}
+
+	private synchronized Summary summary() {
+		if (this.turned) {
+			this.sum.reset();
+			for (Histogram histogram : this.intervals) {
+				this.sum.add(histogram);
+			}
+			this.summary = new Summary(this.sum.getValueAtPercentile(50), this.sum.getValueAtPercentile(99),
+					this.sum.getMaxValue());
+			this.turned = false;
 		}
-		this.summary = new Summary(this.sum.getValueAtPercentile(50), this.sum.getValueAtPercentile(99),
-				this.sum.getMaxValue());
+		return this.summary;
 	}
 
 	/**
@@ -57,7 +67,7 @@ final class LagWindow {
 	 * @return the lag, in milliseconds
 	 */
 	LoopLag lag(long nowMicros, long recentMaxMicros) {
-		Summary read = this.summary;
+		Summary read = summary();
 		long max = Math.max(read.max(), Math.max(nowMicros, recentMaxMicros));
 		return new LoopLag(millis(nowMicros), millis(read.p50()), millis(read.p99()), millis(max));
 	}
