@@ -123,10 +123,10 @@ class LoopsTests extends LoopsTestKit {
 			samples.add(this.monitor.loops(StackSample.take()));
 		}
 		assertThat(samples).as("the working loop above every idle one").anySatisfy((sample) -> {
-			double working = loop(sample, busy).utilization();
-			assertThat(working).isPositive();
+			double share = loop(sample, busy).utilization();
+			assertThat(share).isPositive();
 			assertThat(sample).filteredOn((loop) -> !loop.thread().equals(busy))
-				.allSatisfy((idle) -> assertThat(idle.utilization()).as(idle.toString()).isLessThan(working));
+				.allSatisfy((idle) -> assertThat(idle.utilization()).as(idle.toString()).isLessThan(share));
 		});
 	}
 
