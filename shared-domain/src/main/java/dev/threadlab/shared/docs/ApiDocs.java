@@ -65,6 +65,10 @@ public final class ApiDocs {
 				"A plain blocking Thread.sleep in the handler; on reactive-app it parks an event loop unless offload=true");
 		op("GET /api/threads", "threads", "getThreads", "This process's threads by pool and state, the database pool");
 		op("GET /api/activity", "threads", "getActivity", "Recent finished requests, oldest first");
+		op("GET /api/costs", "threads", "getCosts",
+				"What this process has spent since start (CPU, context switches) and holds now (memory, threads)");
+		op("GET /api/loops", "threads", "getLoops",
+				"Each event loop's lag, state and utilisation, the worker pools, Tomcat's request pool, the virtual scheduler");
 		op("GET /api/lab/knobs", "lab", "getKnobs", "The lab's knobs (blocking-app with lab.knobs.enabled only)");
 		op("PUT /api/lab/knobs/tomcat-threads", "lab", "putTomcatThreads",
 				"Resize Tomcat's request thread pool (blocking-app with lab.knobs.enabled only)", 409);
