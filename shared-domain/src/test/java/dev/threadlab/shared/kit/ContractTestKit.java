@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.contract.FileEntry;
+import dev.threadlab.shared.db.Database;
 import dev.threadlab.shared.files.DataFolder;
 import dev.threadlab.shared.kit.LabClient.Answer;
 import dev.threadlab.shared.limits.LabException;
@@ -44,6 +45,15 @@ public abstract class ContractTestKit extends RunningContender {
 
 	/** Generous bound for "it waited its delay": the server may round, never skip. */
 	private static final double DELAY_SLACK_MS = 15;
+
+	/**
+	 * The database the contender runs on: H2 unless a subclass runs it with the
+	 * {@code postgres} profile.
+	 * @return the database
+	 */
+	protected Database database() {
+		return Database.H2;
+	}
 
 	// Items
 
@@ -496,13 +506,15 @@ public abstract class ContractTestKit extends RunningContender {
 	}
 
 	@Test
-	void threadSnapshotReportsTheDatabasePoolOfTen() {
+	void threadSnapshotReportsTheDatabaseAndItsPool() {
 		okJson(client().get("/api/items/1"));
 		JsonNode snapshot = okJson(client().get("/api/threads"));
 		JsonNode pool = snapshot.get("dbPool");
 		assertThat(pool.isObject()).as("dbPool in %s", snapshot).isTrue();
 		assertThat(pool.get("name").asString()).isIn("hikari", "r2dbc");
-		assertThat(pool.get("max").asInt()).isEqualTo(10);
+		assertThat(pool.get("database").asString()).isEqualTo(database().label());
+		// lab.db.pool-size: 10 on H2, 25 on PostgreSQL
+		assertThat(pool.get("max").asInt()).isEqualTo((database() == Database.H2) ? 10 : 25);
 		for (String count : List.of("active", "idle", "pending")) {
 			assertThat(pool.get(count).asInt()).as(count).isBetween(0, 10_000);
 		}
