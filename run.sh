@@ -9,6 +9,8 @@
 #                             LAB_DB_POOL_SIZE connections per app, default 25)
 #   ./run.sh bench            the benchmark: each contender alone, concurrency 10 to 5,000 (35-40 min)
 #   ./run.sh bench --quick    the short benchmark: concurrency 10, 400 and 2,000 (about 3.5 min)
+#   ./run.sh fidelity         H2's simulated delay against PostgreSQL's pg_sleep, and the pool as
+#                             the ceiling (pools of 10, 100, 400); needs max_connections > 400 (12 min)
 #   ./run.sh --help           this text
 #
 # The benchmark writes bench-results/<timestamp>/ (results.md, results.csv, chart.svg);
@@ -19,7 +21,7 @@ ROOT=$(pwd)
 VERSION=0.1.0-SNAPSHOT
 LOGS="$ROOT/logs"
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 MODE=lab
 QUICK=false
@@ -29,6 +31,7 @@ case "${1:-}" in
   bench)
     MODE=bench; shift
     if [ "${1:-}" = --quick ]; then QUICK=true; shift; fi ;;
+  fidelity) MODE=fidelity; DB=postgres; shift ;;
   --db) DB=${2:-}; shift; shift || true ;;
   --db=*) DB=${1#--db=}; shift ;;
   -h|--help|help) usage; exit 0 ;;
@@ -101,6 +104,8 @@ TEXT
     exit 1
   fi
   NEEDED=$((CONTENDERS * POOL))
+  # The fidelity runner starts one contender at a time, with a pool of up to 400.
+  if [ "$MODE" = fidelity ]; then CONTENDERS=1 POOL=400 NEEDED=400; fi
   if command -v psql >/dev/null 2>&1; then
     # Connections left for the lab: max_connections, less those reserved for superusers and
     # those other clients hold now (this check's own is counted back).
@@ -131,7 +136,8 @@ TEXT
     echo "PostgreSQL answers at $PG_HOST:$PG_PORT (no psql here: max_connections not checked; the lab needs $NEEDED)."
   fi
   # The apps read these before their own properties files (Boot's relaxed environment binding).
-  export SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" SPRING_DATASOURCE_USERNAME=$PG_USER \
+  # Not for the fidelity runner: its H2 runs must not see them, and it uses the profile's defaults.
+  [ "$MODE" = lab ] && export SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" SPRING_DATASOURCE_USERNAME=$PG_USER \
     SPRING_DATASOURCE_PASSWORD=$PG_PASSWORD SPRING_R2DBC_URL="r2dbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
     SPRING_R2DBC_USERNAME=$PG_USER SPRING_R2DBC_PASSWORD=$PG_PASSWORD LAB_DB_POOL_SIZE=$POOL
   APP_PROFILE=postgres
@@ -151,6 +157,14 @@ for app in "${APPS[@]}"; do stale "$app" && needs_build=true; done
 if $needs_build; then
   echo "Building (first run, or sources changed)..."
   ./mvnw -B -q -DskipTests -pl "$(IFS=,; echo "${APPS[*]}")" -am package
+fi
+
+if [ "$MODE" = fidelity ]; then
+  OUT="$ROOT/bench-results/fidelity-$(date -u +%Y%m%dT%H%M%SZ)"
+  echo "Measuring into $OUT; the contenders' logs go there too."
+  "$JAVA" "$ROOT/tools/PostgresFidelity.java" "$OUT" "$(command -v "$JAVA")" "${JAVA21:--}" \
+    "$(jar_of blocking-app)" "$(jar_of reactive-app)" "$@"
+  exit 0
 fi
 
 if [ "$MODE" = bench ]; then

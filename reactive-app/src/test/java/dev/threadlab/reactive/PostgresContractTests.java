@@ -6,6 +6,7 @@ import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.db.Database;
 import dev.threadlab.shared.kit.ContractTestKit;
 import dev.threadlab.shared.kit.PostgresServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,6 +33,14 @@ class PostgresContractTests extends ContractTestKit {
 	@BeforeAll
 	static void postgresServer() {
 		PostgresServer.assumeRunning();
+	}
+
+	@AfterEach
+	void sleepEndpointBlocksOnPurpose() {
+		// Runs before NoBlockingCalls checks the test: the kit's /api/sleep without
+		// offload is a Thread.sleep on an event loop by design; any other call still
+		// fails.
+		NoBlockingCalls.drainSleepEndpoint();
 	}
 
 	@Override
