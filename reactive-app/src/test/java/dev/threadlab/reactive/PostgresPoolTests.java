@@ -78,15 +78,31 @@ class PostgresPoolTests {
 			long mostSleeping = 0;
 			while (!reads.isDone()) {
 				mostSleeping = Math.max(mostSleeping, sleepingQueries());
+				sleep(20);
 			}
 			List<Answer> answers = reads.join();
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
 			assertThat(answers)
 				.allSatisfy((answer) -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
-			System.out.printf("reactive on PostgreSQL, pool %d: 100 x 1 s in %d ms, at most %d pg_sleep at once%n",
-					POOL, elapsedMs, mostSleeping);
+			double slowestInServerMs = answers.stream()
+				.mapToDouble((answer) -> answer.json().get("trace").get("elapsedMs").asDouble())
+				.max()
+				.orElseThrow();
+			System.out
+				.printf("reactive on PostgreSQL, pool %d: 100 x 1 s in %d ms (the slowest %.0f ms in the server), "
+						+ "at most %d pg_sleep at once%n", POOL, elapsedMs, slowestInServerMs, mostSleeping);
 			assertThat(mostSleeping).as("pg_sleep queries active at once").isGreaterThanOrEqualTo(50);
 			assertThat(elapsedMs).isLessThan(2_000);
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

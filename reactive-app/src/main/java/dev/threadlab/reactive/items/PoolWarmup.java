@@ -3,6 +3,7 @@ package dev.threadlab.reactive.items;
 import java.time.Duration;
 
 import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -25,6 +26,8 @@ class PoolWarmup implements SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(PoolWarmup.class);
 
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
 	private final ConnectionFactory connectionFactory;
 
 	PoolWarmup(ConnectionFactory connectionFactory) {
@@ -33,13 +36,27 @@ class PoolWarmup implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.connectionFactory instanceof ConnectionPool pool) {
-			// At start, on the main thread, before the server listens: waiting is right
-			// here.
-			Integer opened = pool.warmup().block(Duration.ofSeconds(60));
-			logger
-				.info("Opened " + opened + " pooled connections before serving (" + pool.getMetadata().getName() + ")");
+		if (!(this.connectionFactory instanceof ConnectionPool pool)) {
+			return;
 		}
+		// At start, on the main thread, before the server listens: waiting is right here.
+		// The schema's first borrow has already started opening the pool's initial
+		// connections in the background, and warmup() counts only those it adds, so the
+		// connections being opened are waited for too.
+		pool.warmup().block(WAIT);
+		PoolMetrics metrics = pool.getMetrics().orElseThrow();
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (metrics.idleSize() + metrics.acquiredSize() < metrics.allocatedSize() && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+		logger.info("Opened " + (metrics.idleSize() + metrics.acquiredSize()) + " of " + metrics.getMaxAllocatedSize()
+				+ " pooled connections to " + pool.getMetadata().getName() + " before serving");
 	}
 
 }
