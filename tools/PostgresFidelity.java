@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * and stops it; prints Markdown and writes it to the output folder.
  *
  * <pre>
- * java tools/PostgresFidelity.java OUT JAVA17 JAVA21|- BLOCKING_JAR REACTIVE_JAR [delay|pool]...
+ * java tools/PostgresFidelity.java OUT JAVA17 JAVA21|- BLOCKING_JAR REACTIVE_JAR [delay] [pool [pools=10,100,400]]
  * </pre>
  *
  * Run it through {@code ./run.sh fidelity}, which builds the jars and finds the JDKs. A
@@ -33,7 +33,12 @@ public class PostgresFidelity {
 
 	static final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
-		.executor(Executors.newFixedThreadPool(8))
+		.executor(Executors.newFixedThreadPool(8, (task) -> {
+			// Daemon threads: a failed run ends the program instead of leaving it hanging.
+			Thread thread = new Thread(task, "fidelity-client");
+			thread.setDaemon(true);
+			return thread;
+		}))
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
@@ -106,7 +111,13 @@ public class PostgresFidelity {
 			report.append(delayMatch(contenders, out));
 		}
 		if (parts.contains("pool")) {
-			report.append(poolCeiling(contenders, out));
+			// pools=10,100 runs only those pools (each run opens that many connections).
+			int[] pools = parts.stream()
+				.filter((part) -> part.startsWith("pools="))
+				.findFirst()
+				.map((part) -> Arrays.stream(part.substring(6).split(",")).mapToInt(Integer::parseInt).toArray())
+				.orElse(new int[] { 10, 100, 400 });
+			report.append(poolCeiling(contenders, pools, out));
 		}
 		Files.writeString(out.resolve("fidelity.md"), report);
 		System.out.println();
@@ -163,7 +174,7 @@ public class PostgresFidelity {
 	 * 400 concurrent reads of 1 s on PostgreSQL with pools of 10, 100 and 400: the pool
 	 * is the ceiling of every model, and the table says where the rest waited.
 	 */
-	static String poolCeiling(List<Contender> contenders, Path out) throws Exception {
+	static String poolCeiling(List<Contender> contenders, int[] pools, Path out) throws Exception {
 		StringBuilder table = new StringBuilder("## Pool ceiling: 400 concurrent reads of 1 s on PostgreSQL\n\n")
 			.append("`GET /api/items/{1..400}?delayMs=1000`, 400 at once, once, after a warm-up wave of 400 "
 					+ "short reads. Throughput is 400 over the wave's wall time. Peaks are from `/api/threads` "
@@ -174,7 +185,7 @@ public class PostgresFidelity {
 					+ "peak connections in use | peak waiting for a connection | queued before the app (400 - in flight) |\n")
 			.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Contender contender : contenders) {
-			for (int pool : new int[] { 10, 100, 400 }) {
+			for (int pool : pools) {
 				try (App app = App.start(contender, true, List.of("--lab.db.pool-size=" + pool), out)) {
 					wave(app, 400, 10, false);
 					Run run = wave(app, 400, 1000, true);
@@ -275,7 +286,7 @@ public class PostgresFidelity {
 				.redirectOutput(out.resolve(name + ".log").toFile())
 				.start();
 			App app = new App("http://127.0.0.1:" + port, process);
-			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+			long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
 			while (System.nanoTime() < deadline) {
 				if (!process.isAlive()) {
 					throw new IllegalStateException(name + " exited; see " + out.resolve(name + ".log"));
@@ -294,7 +305,7 @@ public class PostgresFidelity {
 				Thread.sleep(250);
 			}
 			app.close();
-			throw new IllegalStateException(name + " not healthy after 120 s");
+			throw new IllegalStateException(name + " not healthy after 300 s");
 		}
 
 		@Override
