@@ -6,8 +6,13 @@
 #   ./run.sh                  the lab, on 127.0.0.1 only: nobody else on the network sees it
 #   ./run.sh --lan [ADDRESS]  the lab for a classroom, on every interface (ADDRESS 0.0.0.0, or ::):
 #                             others may watch and read, only this machine may change anything
+#   ./run.sh --db postgres    the lab on a PostgreSQL server (PGHOST, PGPORT, PGDATABASE, PGUSER,
+#                             PGPASSWORD; default 127.0.0.1:5432, threadlab/threadlab/threadlab;
+#                             LAB_DB_POOL_SIZE connections per app, default 25); --lan may go with it
 #   ./run.sh bench            the benchmark: each contender alone, concurrency 10 to 5,000 (35-40 min)
 #   ./run.sh bench --quick    the short benchmark: concurrency 10, 400 and 2,000 (about 3.5 min)
+#   ./run.sh fidelity         H2's simulated delay against PostgreSQL's pg_sleep, and the pool as
+#                             the ceiling (pools of 10, 100, 400); needs max_connections > 400 (12 min)
 #   ./run.sh --help           this text
 #
 # The benchmark writes bench-results/<timestamp>/ (results.md, results.csv, chart.svg);
@@ -26,33 +31,48 @@ LOGS="$ROOT/logs"
 LAB_HEAP=${LAB_HEAP:-512m}
 CONTENDER_JVM=(-Xms"$LAB_HEAP" -Xmx"$LAB_HEAP" -XX:NativeMemoryTracking=summary)
 
-usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
 
 MODE=lab
 QUICK=false
 # Loopback only unless --lan: the lab burns CPU, takes uploads and resizes thread pools.
 ADDRESS=127.0.0.1
 LAN=false
+DB=h2
 case "${1:-}" in
-  "") ;;
   bench)
     MODE=bench; shift
     if [ "${1:-}" = --quick ]; then QUICK=true; shift; fi ;;
-  --lan)
-    LAN=true; ADDRESS=0.0.0.0; shift
-    if [ -n "${1:-}" ]; then ADDRESS=$1; shift; fi
-    [ $# -eq 0 ] || { echo "run.sh: unexpected '$1' after --lan" >&2; usage >&2; exit 2; }
-    case "$ADDRESS" in
-      0.0.0.0|::) ;;
-      *)
-        # One address would shut out loopback too: this machine's own requests would then
-        # arrive from that address, and only loopback callers may change anything.
-        echo "run.sh: --lan takes 0.0.0.0 or :: (every interface, loopback included), not '$ADDRESS';" >&2
-        echo "        to keep the lab off some networks, close its ports there with a firewall." >&2
-        exit 2 ;;
-    esac ;;
-  -h|--help|help) usage; exit 0 ;;
-  *) echo "run.sh: unknown command '$1'" >&2; usage >&2; exit 2 ;;
+  fidelity) MODE=fidelity; DB=postgres; shift ;;
+esac
+# The lab's own options, in any order (--lan and --db go together); the benchmark's and the
+# fidelity runner's arguments are passed on to them.
+while [ "$MODE" = lab ] && [ $# -gt 0 ]; do
+  case "$1" in
+    --lan)
+      LAN=true; ADDRESS=0.0.0.0; shift
+      case "${1:-}" in
+        ""|-*) ;;
+        0.0.0.0|::) ADDRESS=$1; shift ;;
+        *)
+          # One address would shut out loopback too: this machine's own requests would then
+          # arrive from that address, and only loopback callers may change anything.
+          echo "run.sh: --lan takes 0.0.0.0 or :: (every interface, loopback included), not '$1';" >&2
+          echo "        to keep the lab off some networks, close its ports there with a firewall." >&2
+          exit 2 ;;
+      esac ;;
+    --db) DB=${2:-}; shift; shift || true ;;
+    --db=*) DB=${1#--db=}; shift ;;
+    -h|--help|help) usage; exit 0 ;;
+    *) echo "run.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+case "$DB" in
+  h2|postgres) ;;
+  *) echo "run.sh: --db is h2 (the default) or postgres, not '$DB'" >&2; exit 2 ;;
+esac
+case " $* " in
+  *" --db"*) echo "run.sh: the benchmark runs on H2 only; PostgreSQL's figures come from the fidelity runner (see README)" >&2; exit 2 ;;
 esac
 
 # Every connection is a file: 5,000 clients need 5,000 on each side, plus the JVMs' own.
@@ -79,6 +99,80 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/java}
 JAVA=${JAVA:-java}
 command -v "$JAVA" >/dev/null 2>&1 || { echo "run.sh: no java found; install a JDK 17 or newer" >&2; exit 1; }
 
+# --db postgres: a server must answer at the configured address, and have room for every pool,
+# before anything starts; otherwise say how to get one and stop.
+CONTENDERS=2
+JAVA21=$(find_java21) && CONTENDERS=3
+APP_PROFILE=""
+VIRTUAL_PROFILE=virtual
+if [ "$DB" = postgres ]; then
+  mkdir -p "$LOGS"
+  PG_HOST=${PGHOST:-127.0.0.1} PG_PORT=${PGPORT:-5432} PG_DB=${PGDATABASE:-threadlab}
+  PG_USER=${PGUSER:-threadlab} PG_PASSWORD=${PGPASSWORD:-threadlab}
+  POOL=${LAB_DB_POOL_SIZE:-25}
+  how_to_get_one() {
+    cat >&2 <<TEXT
+On Debian or Ubuntu, as root:
+
+  apt-get install postgresql
+  pg_ctlcluster 15 main start          # the version pg_lsclusters shows
+  su postgres -c "createuser --pwprompt $PG_USER"     # password: $PG_PASSWORD
+  su postgres -c "createdb -O $PG_USER $PG_DB"
+
+Or point the lab at another server: PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD.
+TEXT
+  }
+  if command -v pg_isready >/dev/null 2>&1; then
+    pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && answered=true || answered=false
+  else
+    (exec 3<>"/dev/tcp/$PG_HOST/$PG_PORT") 2>/dev/null && answered=true || answered=false
+  fi
+  if ! $answered; then
+    echo "run.sh: no PostgreSQL server answers at $PG_HOST:$PG_PORT." >&2
+    how_to_get_one
+    exit 1
+  fi
+  NEEDED=$((CONTENDERS * POOL))
+  # The fidelity runner starts one contender at a time, with a pool of up to 400.
+  if [ "$MODE" = fidelity ]; then CONTENDERS=1 POOL=400 NEEDED=400; fi
+  if command -v psql >/dev/null 2>&1; then
+    # Connections left for the lab: max_connections, less those reserved for superusers and
+    # those other clients hold now (this check's own is counted back).
+    if ! ROOM=$(PGPASSWORD=$PG_PASSWORD psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -qtAX -c \
+      "SELECT current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+        - (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend') + 1,
+        current_setting('max_connections')" 2>"$LOGS/postgres-check.log"); then
+      echo "run.sh: PostgreSQL answers at $PG_HOST:$PG_PORT, but not to user $PG_USER on database $PG_DB:" >&2
+      sed 's/^/  /' "$LOGS/postgres-check.log" >&2
+      how_to_get_one
+      exit 1
+    fi
+    IFS='|' read -r FREE MAX_CONNECTIONS <<<"$ROOM"
+    if [ "$FREE" -lt "$NEEDED" ]; then
+      cat >&2 <<TEXT
+run.sh: the lab needs $NEEDED connections ($CONTENDERS contenders x a pool of $POOL), and PostgreSQL at
+$PG_HOST:$PG_PORT has room for $FREE (max_connections $MAX_CONNECTIONS, less the superusers' reserve
+and the connections open now). Either lower the pools (LAB_DB_POOL_SIZE=$((FREE / CONTENDERS)) ./run.sh --db postgres)
+or raise the server's limit, as root:
+
+  su postgres -c "psql -c 'ALTER SYSTEM SET max_connections = $((NEEDED + 50))'"
+  pg_ctlcluster 15 main restart
+TEXT
+      exit 1
+    fi
+    echo "PostgreSQL at $PG_HOST:$PG_PORT: $CONTENDERS pools of $POOL need $NEEDED connections; max_connections $MAX_CONNECTIONS leaves room for $FREE."
+  else
+    echo "PostgreSQL answers at $PG_HOST:$PG_PORT (no psql here: max_connections not checked; the lab needs $NEEDED)."
+  fi
+  # The apps read these before their own properties files (Boot's relaxed environment binding).
+  # Not for the fidelity runner: its H2 runs must not see them, and it uses the profile's defaults.
+  [ "$MODE" = lab ] && export SPRING_DATASOURCE_URL="jdbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" SPRING_DATASOURCE_USERNAME=$PG_USER \
+    SPRING_DATASOURCE_PASSWORD=$PG_PASSWORD SPRING_R2DBC_URL="r2dbc:postgresql://$PG_HOST:$PG_PORT/$PG_DB" \
+    SPRING_R2DBC_USERNAME=$PG_USER SPRING_R2DBC_PASSWORD=$PG_PASSWORD LAB_DB_POOL_SIZE=$POOL
+  APP_PROFILE=postgres
+  VIRTUAL_PROFILE=virtual,postgres
+fi
+
 jar_of() { echo "$ROOT/$1/target/$1-$VERSION.jar"; }
 stale() {
   local jar; jar=$(jar_of "$1")
@@ -92,6 +186,14 @@ for app in "${APPS[@]}"; do stale "$app" && needs_build=true; done
 if $needs_build; then
   echo "Building (first run, or sources changed)..."
   ./mvnw -B -q -DskipTests -pl "$(IFS=,; echo "${APPS[*]}")" -am package
+fi
+
+if [ "$MODE" = fidelity ]; then
+  OUT="$ROOT/bench-results/fidelity-$(date -u +%Y%m%dT%H%M%SZ)"
+  echo "Measuring into $OUT; the contenders' logs go there too."
+  "$JAVA" "$ROOT/tools/PostgresFidelity.java" "$OUT" "$(command -v "$JAVA")" "${JAVA21:--}" \
+    "$(jar_of blocking-app)" "$(jar_of reactive-app)" "$@"
+  exit 0
 fi
 
 if [ "$MODE" = bench ]; then
@@ -118,6 +220,7 @@ if [ "$MODE" = bench ]; then
 fi
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
 
 PIDS=()
 stop_all() {
@@ -166,11 +269,11 @@ BLOCKING_PORT=${BLOCKING_PORT:-8081}
 REACTIVE_PORT=${REACTIVE_PORT:-8082}
 VIRTUAL_PORT=${VIRTUAL_PORT:-8083}
 STARTED=()
-start blocking "$BLOCKING_PORT" "$JAVA" "$(jar_of blocking-app)" "" --lab.knobs.enabled=true
-start reactive "$REACTIVE_PORT" "$JAVA" "$(jar_of reactive-app)"
+start blocking "$BLOCKING_PORT" "$JAVA" "$(jar_of blocking-app)" "$APP_PROFILE" --lab.knobs.enabled=true
+start reactive "$REACTIVE_PORT" "$JAVA" "$(jar_of reactive-app)" "$APP_PROFILE"
 SHOWN=blocking,reactive
-if JAVA21=$(find_java21); then
-  start virtual "$VIRTUAL_PORT" "$JAVA21" "$(jar_of blocking-app)" virtual --lab.knobs.enabled=true
+if [ "$CONTENDERS" = 3 ]; then
+  start virtual "$VIRTUAL_PORT" "$JAVA21" "$(jar_of blocking-app)" "$VIRTUAL_PROFILE" --lab.knobs.enabled=true
   SHOWN=$SHOWN,virtual
   VIRTUAL_NOTE=""
 else
@@ -216,7 +319,7 @@ fi
 
 cat <<TEXT
 
-threadlab is running. Open the dashboard:
+threadlab is running on $( [ "$DB" = postgres ] && echo "PostgreSQL at $PG_HOST:$PG_PORT" || echo "H2, in each app"). Open the dashboard:
 
   http://127.0.0.1:$DASHBOARD_PORT
 

@@ -1,6 +1,7 @@
 package dev.threadlab.blocking.activity;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -11,6 +12,7 @@ import dev.threadlab.blocking.lab.LabProperties;
 import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.contract.DbPoolSnapshot;
 import dev.threadlab.shared.costs.CostSampler;
+import dev.threadlab.shared.db.Database;
 import dev.threadlab.shared.threads.PinnedEvents;
 import dev.threadlab.shared.threads.ThreadSampler;
 import dev.threadlab.shared.trace.Tracer;
@@ -95,8 +97,8 @@ class TracingConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Reads HikariCP's counts for {@code /api/threads}; none where the data source is not
-	 * Hikari's (or, in slice tests, there is none).
+	 * Reads HikariCP's counts and its database for {@code /api/threads}; none where the
+	 * data source is not Hikari's (or, in slice tests, there is none).
 	 */
 	static Supplier<@Nullable DbPoolSnapshot> dbPool(@Nullable DataSource dataSource) {
 		if (!(dataSource instanceof HikariDataSource hikari)) {
@@ -108,7 +110,8 @@ class TracingConfiguration implements WebMvcConfigurer {
 				return null; // not started: Hikari opens its pool on the first borrow
 			}
 			return new DbPoolSnapshot("hikari", pool.getActiveConnections(), pool.getIdleConnections(),
-					pool.getThreadsAwaitingConnection(), hikari.getMaximumPoolSize());
+					pool.getThreadsAwaitingConnection(), hikari.getMaximumPoolSize(),
+					Database.of(Objects.requireNonNull(hikari.getJdbcUrl())).label());
 		};
 	}
 

@@ -6,6 +6,7 @@ import dev.threadlab.reactive.lab.LabProperties;
 import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.contract.DbPoolSnapshot;
 import dev.threadlab.shared.costs.CostSampler;
+import dev.threadlab.shared.db.Database;
 import dev.threadlab.shared.threads.PinnedEvents;
 import dev.threadlab.shared.threads.ThreadSampler;
 import dev.threadlab.shared.trace.Tracer;
@@ -71,16 +72,19 @@ class TracingConfiguration implements WebFluxConfigurer {
 
 	/**
 	 * Reads the R2DBC pool's counts for {@code /api/threads}: connections lent out, idle,
-	 * subscribers waiting for one, and the most it opens; none where the connection
-	 * factory is not a pool (or, in slice tests, there is none).
+	 * subscribers waiting for one, the most it opens, and its database; none where the
+	 * connection factory is not a pool (or, in slice tests, there is none).
 	 */
 	static Supplier<@Nullable DbPoolSnapshot> dbPool(@Nullable ConnectionFactory connectionFactory) {
 		if (!(connectionFactory instanceof ConnectionPool pool)) {
 			return () -> null;
 		}
+		// The pool answers its driver's metadata: "H2" or "PostgreSQL", known without a
+		// connection.
+		String database = Database.of(pool.getMetadata().getName()).label();
 		return () -> pool.getMetrics()
 			.map((metrics) -> new DbPoolSnapshot("r2dbc", metrics.acquiredSize(), metrics.idleSize(),
-					metrics.pendingAcquireSize(), metrics.getMaxAllocatedSize()))
+					metrics.pendingAcquireSize(), metrics.getMaxAllocatedSize(), database))
 			.orElse(null);
 	}
 

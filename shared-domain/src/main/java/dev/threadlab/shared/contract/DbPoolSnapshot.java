@@ -9,7 +9,9 @@ package dev.threadlab.shared.contract;
  * @param active connections lent out now
  * @param idle connections waiting in the pool
  * @param pending callers waiting for a connection
- * @param max the most connections the pool opens
+ * @param max the most connections the pool opens: the pool's size,
+ * {@code lab.db.pool-size}
+ * @param database the database behind the pool, {@code h2} or {@code postgresql}
  */
-public record DbPoolSnapshot(String name, int active, int idle, int pending, int max) {
+public record DbPoolSnapshot(String name, int active, int idle, int pending, int max, String database) {
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.contract.FileEntry;
+import dev.threadlab.shared.db.Database;
 import dev.threadlab.shared.files.DataFolder;
 import dev.threadlab.shared.kit.LabClient.Answer;
 import dev.threadlab.shared.limits.LabException;
@@ -44,6 +45,15 @@ public abstract class ContractTestKit extends RunningContender {
 
 	/** Generous bound for "it waited its delay": the server may round, never skip. */
 	private static final double DELAY_SLACK_MS = 15;
+
+	/**
+	 * The database the contender runs on: H2 unless a subclass runs it with the
+	 * {@code postgres} profile.
+	 * @return the database
+	 */
+	protected Database database() {
+		return Database.H2;
+	}
 
 	// Items
 
@@ -523,17 +533,21 @@ public abstract class ContractTestKit extends RunningContender {
 	}
 
 	@Test
-	void threadSnapshotReportsTheDatabasePoolOfTen() {
+	void threadSnapshotReportsTheDatabaseAndItsPool() {
 		okJson(client().get("/api/items/1"));
 		JsonNode snapshot = okJson(client().get("/api/threads"));
 		JsonNode pool = assertPoolCounts(snapshot);
 		assertThat(pool.get("name").asString()).isIn("hikari", "r2dbc");
-		assertThat(pool.get("max").asInt()).isEqualTo(10);
+		assertThat(pool.get("database").asString()).isEqualTo(database().label());
+		// lab.db.pool-size: 10 on H2, 25 on PostgreSQL
+		int size = (database() == Database.H2) ? 10 : 25;
+		assertThat(pool.get("max").asInt()).isEqualTo(size);
 
-		// Twelve requests hold a connection each for their whole delay: ten get one,
-		// two wait in the pool, and once all have answered every connection is back.
+		// Two requests more than the pool holds a connection each for their whole delay:
+		// the pool lends all it has, two wait, and once all have answered every
+		// connection is back.
 		List<CompletableFuture<Answer>> holding = new ArrayList<>();
-		for (int i = 0; i < 12; i++) {
+		for (int i = 0; i < size + 2; i++) {
 			holding.add(client().sendAsync(client().request("/api/items/1?holdConnection=true&delayMs=1500").build()));
 		}
 		int mostActive = 0;
@@ -546,7 +560,7 @@ public abstract class ContractTestKit extends RunningContender {
 			sleep(50);
 		}
 		assertThat(holding).allSatisfy((answer) -> assertThat(answer.join().status()).isEqualTo(200));
-		assertThat(mostActive).as("connections lent out at once").isEqualTo(10);
+		assertThat(mostActive).as("connections lent out at once").isEqualTo(size);
 		assertThat(mostPending).as("requests seen waiting for a connection").isBetween(1, 2);
 		JsonNode after = assertPoolCounts(okJson(client().get("/api/threads")));
 		long returned = System.nanoTime() + 5_000_000_000L;
