@@ -356,7 +356,7 @@ class ReactiveApplicationTests {
 			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(answer).startsWith("HTTP/1.1 400 ")
 				.containsIgnoringCase("Content-Type: application/problem+json")
-				.contains("\"status\":400", "\"type\":\"urn:threadlab:problem:invalid-parameter\"");
+				.contains("\"status\":400", "\"type\":\"urn:threadlab:problem:malformed-request\"");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package dev.threadlab.reactive.files;
 
+import dev.threadlab.reactive.LocalCaller;
 import dev.threadlab.shared.limits.LabException;
 import dev.threadlab.shared.limits.ProblemKind;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -19,6 +21,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 
 @WebFluxTest(FilesController.class)
+@Import(LocalCaller.class)
 class FilesControllerTests {
 
 	@Autowired

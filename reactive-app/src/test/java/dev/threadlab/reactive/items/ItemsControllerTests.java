@@ -2,6 +2,7 @@ package dev.threadlab.reactive.items;
 
 import java.time.Instant;
 
+import dev.threadlab.reactive.LocalCaller;
 import dev.threadlab.shared.contract.Item;
 import dev.threadlab.shared.limits.LabException;
 import dev.threadlab.shared.limits.ProblemKind;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -22,6 +24,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 
 @WebFluxTest(ItemsController.class)
+@Import(LocalCaller.class)
 class ItemsControllerTests {
 
 	private static final Item ITEM = new Item(7, "item-7", Instant.parse("2026-01-01T00:00:00Z"));

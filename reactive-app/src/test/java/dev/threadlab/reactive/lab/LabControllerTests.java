@@ -3,6 +3,7 @@ package dev.threadlab.reactive.lab;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.threadlab.reactive.LocalCaller;
 import dev.threadlab.reactive.files.FileStore;
 import dev.threadlab.reactive.items.ItemRepository;
 import dev.threadlab.shared.contract.FileInfo;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -27,6 +29,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 
 @WebFluxTest(LabController.class)
+@Import(LocalCaller.class)
 class LabControllerTests {
 
 	@Autowired
