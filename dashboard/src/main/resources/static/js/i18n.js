@@ -32,7 +32,7 @@ export function num(value, digits = 0) {
 	return format.format(value);
 }
 
-/** Milliseconds as seconds: "2.05 s", "2.05초". */
+/** Milliseconds as seconds, with the unit the page's bundle gives (unit.s). */
 export function seconds(ms, digits = 2) {
 	return t('unit.s', num(ms / 1000, digits));
 }
@@ -45,7 +45,7 @@ export function duration(ms) {
 const ordinals = new Intl.PluralRules(lang, { type: 'ordinal' });
 const RANKS = { one: 'rank.one', two: 'rank.two', few: 'rank.few', other: 'rank.other' };
 
-/** 1st, 2nd, 3rd … or 1번째, 2번째 … */
+/** An ordinal in the page's language (1st, 2nd, 3rd …), from the bundle's rank.* keys. */
 export function ordinal(n) {
 	return t(RANKS[ordinals.select(n)] || 'rank.other', num(n));
 }

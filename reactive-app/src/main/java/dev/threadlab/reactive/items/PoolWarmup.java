@@ -7,6 +7,8 @@ import io.r2dbc.pool.PoolMetrics;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
@@ -39,22 +41,18 @@ class PoolWarmup implements SmartInitializingSingleton {
 		if (!(this.connectionFactory instanceof ConnectionPool pool)) {
 			return;
 		}
-		// At start, on the main thread, before the server listens: waiting is right here.
-		// The schema's first borrow has already started opening the pool's initial
-		// connections in the background, and warmup() counts only those it adds, so the
-		// connections being opened are waited for too.
-		pool.warmup().block(WAIT);
+		// At start, on the main thread, before the server listens: the one place this app
+		// waits, and waiting is right here. The schema's first borrow has already started
+		// opening the pool's initial connections in the background, and warmup() counts
+		// only those it adds, so the ones being opened are waited for too: a tick every
+		// 20 ms until every allocated connection is idle or lent out.
 		PoolMetrics metrics = pool.getMetrics().orElseThrow();
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (metrics.idleSize() + metrics.acquiredSize() < metrics.allocatedSize() && System.nanoTime() < deadline) {
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
+		pool.warmup()
+			.thenMany(Flux.interval(Duration.ZERO, Duration.ofMillis(20)))
+			.filter((tick) -> metrics.idleSize() + metrics.acquiredSize() >= metrics.allocatedSize())
+			.next()
+			.timeout(WAIT, Mono.empty())
+			.block();
 		logger.info("Opened " + (metrics.idleSize() + metrics.acquiredSize()) + " of " + metrics.getMaxAllocatedSize()
 				+ " pooled connections to " + pool.getMetadata().getName() + " before serving");
 	}
