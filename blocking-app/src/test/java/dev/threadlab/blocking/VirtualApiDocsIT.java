@@ -7,18 +7,18 @@ import dev.threadlab.shared.kit.ApiDocsTestKit;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The API documentation kit against the third contender ({@link VirtualContender}).
+ * The API documentation kit against the third contender ({@link VirtualContender#H2}).
  */
 class VirtualApiDocsIT extends ApiDocsTestKit {
 
 	@BeforeAll
 	static void startVirtualContender() {
-		VirtualContender.url();
+		VirtualContender.H2.url();
 	}
 
 	@Override
 	protected URI baseUrl() {
-		return VirtualContender.url();
+		return VirtualContender.H2.url();
 	}
 
 	@Override

@@ -16,14 +16,14 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shared contract test kit against the third contender ({@link VirtualContender}),
+ * The shared contract test kit against the third contender ({@link VirtualContender#H2}),
  * and what only that contender does.
  */
 class VirtualContractIT extends ContractTestKit {
 
 	@BeforeAll
 	static void startVirtualContender() {
-		VirtualContender.url();
+		VirtualContender.H2.url();
 	}
 
 	@Test
@@ -90,7 +90,7 @@ class VirtualContractIT extends ContractTestKit {
 
 	@Override
 	protected URI baseUrl() {
-		return VirtualContender.url();
+		return VirtualContender.H2.url();
 	}
 
 	@Override

@@ -15,14 +15,14 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The shared costs kit against the third contender ({@link VirtualContender}), and the
+ * The shared costs kit against the third contender ({@link VirtualContender#H2}), and the
  * structural fact of its model: parked requests are virtual threads, not platform ones.
  */
 class VirtualCostsIT extends CostsTestKit {
 
 	@BeforeAll
 	static void startVirtualContender() {
-		VirtualContender.url();
+		VirtualContender.H2.url();
 	}
 
 	@Test
@@ -64,7 +64,7 @@ class VirtualCostsIT extends CostsTestKit {
 
 	@Override
 	protected URI baseUrl() {
-		return VirtualContender.url();
+		return VirtualContender.H2.url();
 	}
 
 	@Override

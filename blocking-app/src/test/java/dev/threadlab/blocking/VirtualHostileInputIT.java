@@ -7,18 +7,18 @@ import dev.threadlab.shared.kit.HostileInputTestKit;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * The shared hostile-input kit against the third contender ({@link VirtualContender}).
+ * The shared hostile-input kit against the third contender ({@link VirtualContender#H2}).
  */
 class VirtualHostileInputIT extends HostileInputTestKit {
 
 	@BeforeAll
 	static void startVirtualContender() {
-		VirtualContender.url();
+		VirtualContender.H2.url();
 	}
 
 	@Override
 	protected URI baseUrl() {
-		return VirtualContender.url();
+		return VirtualContender.H2.url();
 	}
 
 	@Override

@@ -7,19 +7,19 @@ import dev.threadlab.shared.kit.LoopsTestKit;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * {@code /api/loops} on the third contender ({@link VirtualContender}): no loops, no
+ * {@code /api/loops} on the third contender ({@link VirtualContender#H2}): no loops, no
  * request pool, and the virtual thread scheduler where the JVM can read it.
  */
 class VirtualLoopsIT extends LoopsTestKit {
 
 	@BeforeAll
 	static void startVirtualContender() {
-		VirtualContender.url();
+		VirtualContender.H2.url();
 	}
 
 	@Override
 	protected URI baseUrl() {
-		return VirtualContender.url();
+		return VirtualContender.H2.url();
 	}
 
 	@Override

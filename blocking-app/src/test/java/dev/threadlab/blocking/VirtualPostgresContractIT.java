@@ -9,19 +9,19 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The shared contract test kit against the third contender on a PostgreSQL server
- * ({@link VirtualPostgresContender}): a database delay is {@code pg_sleep}, and the
+ * ({@link VirtualContender#POSTGRES}): a database delay is {@code pg_sleep}, and the
  * request's virtual thread waits in a socket read without holding its carrier.
  */
 class VirtualPostgresContractIT extends ContractTestKit {
 
 	@BeforeAll
 	static void startVirtualContender() {
-		VirtualPostgresContender.url();
+		VirtualContender.POSTGRES.url();
 	}
 
 	@Override
 	protected URI baseUrl() {
-		return VirtualPostgresContender.url();
+		return VirtualContender.POSTGRES.url();
 	}
 
 	@Override
