@@ -556,12 +556,18 @@ public abstract class ContractTestKit extends RunningContender {
 		while (!holding.stream().allMatch(CompletableFuture::isDone) && System.nanoTime() < deadline) {
 			JsonNode busy = assertPoolCounts(okJson(client().get("/api/threads")));
 			mostActive = Math.max(mostActive, busy.get("active").asInt());
-			mostPending = Math.max(mostPending, busy.get("pending").asInt());
+			// Counted only once every connection is lent: a pool that is still opening
+			// its connections (Hikari fills to its size in the background) has more
+			// requests waiting for a moment than the two it cannot serve.
+			if (busy.get("active").asInt() == size) {
+				mostPending = Math.max(mostPending, busy.get("pending").asInt());
+			}
 			sleep(50);
 		}
 		assertThat(holding).allSatisfy((answer) -> assertThat(answer.join().status()).isEqualTo(200));
 		assertThat(mostActive).as("connections lent out at once").isEqualTo(size);
-		assertThat(mostPending).as("requests seen waiting for a connection").isBetween(1, 2);
+		assertThat(mostPending).as("requests seen waiting for a connection while the pool was all lent")
+			.isBetween(1, 2);
 		JsonNode after = assertPoolCounts(okJson(client().get("/api/threads")));
 		long returned = System.nanoTime() + 5_000_000_000L;
 		while (after.get("active").asInt() + after.get("pending").asInt() > 0 && System.nanoTime() < returned) {
