@@ -6,32 +6,49 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The dashboard's two message bundles as the tests read them: straight from the sources,
- * in UTF-8, as Spring reads them.
+ * The dashboard's message bundles as the tests read them: straight from the sources, in
+ * UTF-8, as Spring reads them. Every basename in {@code spring.messages.basename} counts;
+ * {@link #EN} and {@link #KO} are their union per language.
  */
 public final class MessageBundles {
 
 	/** Where the bundles, templates and scripts are. */
 	public static final Path RESOURCES = Path.of("src/main/resources");
 
-	/** The English bundle, key by key. */
-	public static final Map<String, String> EN = bundle("messages.properties");
+	/** The basenames Spring is told to read, {@code messages} first. */
+	public static final List<String> BASENAMES = basenames();
 
-	/** The Korean bundle, key by key. */
-	public static final Map<String, String> KO = bundle("messages_ko.properties");
+	/** Every English bundle, key by key. */
+	public static final Map<String, String> EN = union("");
+
+	/** Every Korean bundle, key by key. */
+	public static final Map<String, String> KO = union("_ko");
 
 	/** A MessageFormat placeholder. */
 	public static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
 	private MessageBundles() {
+	}
+
+	private static List<String> basenames() {
+		Map<String, String> properties = bundle("application.properties");
+		return Stream.of(properties.get("spring.messages.basename").split(",")).map(String::strip).toList();
+	}
+
+	private static Map<String, String> union(String suffix) {
+		Map<String, String> all = new TreeMap<>();
+		BASENAMES.forEach((basename) -> all.putAll(bundle(basename + suffix + ".properties")));
+		return all;
 	}
 
 	/**
@@ -63,7 +80,13 @@ public final class MessageBundles {
 			.count();
 	}
 
-	private static Map<String, String> bundle(String name) {
+	/**
+	 * One bundle, key by key.
+	 * @param name its file under {@link #RESOURCES}, such as
+	 * {@code i18n/costs_ko.properties}
+	 * @return its keys, sorted, with their values
+	 */
+	public static Map<String, String> bundle(String name) {
 		Properties properties = new Properties();
 		try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
 			properties.load(reader);

@@ -6,25 +6,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
- * The bundle as the page's scripts read it: every key of {@code messages.properties},
- * resolved for one language, as JSON for a {@code <script type="application/json">}. The
- * values stay patterns ({@code {0}}, {@code ''}); {@code i18n.js} fills them in.
+ * The bundles as the page's scripts read them: every key of every base bundle named in
+ * {@code spring.messages.basename}, resolved for one language, as JSON for a
+ * {@code <script type="application/json">}. The values stay patterns ({@code {0}},
+ * {@code ''}); {@code i18n.js} fills them in.
  */
 @Component
 public class PageMessages {
-
-	/** The base bundle: its keys are every key there is. */
-	static final String BASE = "messages.properties";
 
 	private final MessageSource messages;
 
@@ -32,10 +33,10 @@ public class PageMessages {
 
 	private final List<String> keys;
 
-	PageMessages(MessageSource messages, JsonMapper json) {
+	PageMessages(MessageSource messages, JsonMapper json, @Value("${spring.messages.basename}") String basenames) {
 		this.messages = messages;
 		this.json = json;
-		this.keys = keys();
+		this.keys = keys(basenames);
 	}
 
 	/**
@@ -62,14 +63,22 @@ public class PageMessages {
 		return this.json.writeValueAsString(all(locale)).replace("<", "\\u003c");
 	}
 
-	private static List<String> keys() {
-		try {
-			Properties base = PropertiesLoaderUtils.loadProperties(new ClassPathResource(BASE));
-			return base.stringPropertyNames().stream().sorted().toList();
+	/**
+	 * The keys of the base (English) bundles: the other languages have the same keys, as
+	 * {@code MessageBundlesTests} checks.
+	 */
+	private static List<String> keys(String basenames) {
+		Set<String> keys = new TreeSet<>();
+		for (String basename : StringUtils.commaDelimitedListToStringArray(basenames)) {
+			String base = basename.strip() + ".properties";
+			try {
+				keys.addAll(PropertiesLoaderUtils.loadProperties(new ClassPathResource(base)).stringPropertyNames());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("the dashboard needs its " + base, ex);
+			}
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("the dashboard needs its " + BASE, ex);
-		}
+		return List.copyOf(keys);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import dev.threadlab.dashboard.lab.LabApp;
@@ -13,15 +14,16 @@ import dev.threadlab.shared.contract.ActivityPage;
 import dev.threadlab.shared.contract.ThreadSnapshot;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
- * Polls one app: its threads every tick, and the requests it finished since the last tick
- * while it is up. Ticks that come while a poll is still running are dropped, so a slow
- * app is never asked twice at once.
+ * Polls one app: its threads, costs and loops every tick, and the requests it finished
+ * since the last tick while it is up. Ticks that come while a poll is still running are
+ * dropped, so a slow app is never asked twice at once.
  */
 final class AppPoller {
 
@@ -74,14 +76,32 @@ final class AppPoller {
 				? Flux.concat(Mono.just(sample), activity().onErrorResume((ex) -> Mono.empty())) : Flux.just(sample));
 	}
 
+	/**
+	 * The threads, with the costs and loops asked for at the same time. Only the threads
+	 * decide whether the app is up: an app without {@code /api/costs} or
+	 * {@code /api/loops} (an older build), or one whose answer to them came late, is up
+	 * with those left out.
+	 */
 	private Mono<AppSample> threads() {
-		return this.client.get()
+		Mono<ThreadSnapshot> threads = this.client.get()
 			.uri(this.app.resolve("/api/threads"))
 			.retrieve()
 			.bodyToMono(ThreadSnapshot.class)
-			.timeout(this.timeout)
-			.map((threads) -> new AppSample(this.app.name(), AppSample.UP, threads, null, Instant.now()))
+			.timeout(this.timeout);
+		return Mono.zip(threads, optional("/api/costs"), optional("/api/loops"))
+			.map((read) -> new AppSample(this.app.name(), AppSample.UP, read.getT1(), read.getT2().orElse(null),
+					read.getT3().orElse(null), null, Instant.now()))
 			.onErrorResume((ex) -> Mono.just(failed(ex)));
+	}
+
+	private Mono<Optional<JsonNode>> optional(String path) {
+		return this.client.get()
+			.uri(this.app.resolve(path))
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.timeout(this.timeout)
+			.map(Optional::of)
+			.onErrorResume((ex) -> Mono.just(Optional.empty()));
 	}
 
 	private AppSample failed(Throwable ex) {

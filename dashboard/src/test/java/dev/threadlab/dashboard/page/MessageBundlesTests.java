@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,21 @@ class MessageBundlesTests {
 		assertThat(EN).isNotEmpty();
 		assertThat(KO.keySet()).as("keys only in messages_ko.properties").isSubsetOf(EN.keySet());
 		assertThat(EN.keySet()).as("keys missing from messages_ko.properties").isSubsetOf(KO.keySet());
+	}
+
+	@Test
+	void everyKeyLivesInOneBundleOnly() {
+		Map<String, String> owner = new HashMap<>();
+		for (String basename : MessageBundles.BASENAMES) {
+			for (String suffix : List.of("", "_ko")) {
+				String file = basename + suffix + ".properties";
+				MessageBundles.bundle(file).keySet().forEach((key) -> {
+					String other = owner.putIfAbsent(suffix + key, file);
+					assertThat(other).as(key + " is in " + other + " and " + file).isNull();
+				});
+			}
+		}
+		assertThat(MessageBundles.BASENAMES).first().isEqualTo("messages");
 	}
 
 	@Test
