@@ -160,6 +160,9 @@ class RequestHeadCheck extends ChannelDuplexHandler {
 			}
 			return LabException.malformedRequest();
 		}
+		if (!isRequestTarget(request.uri())) {
+			return LabException.malformedRequest();
+		}
 		if (headSize(request) > Limits.MAX_REQUEST_HEAD_BYTES || request.headers().size() > Limits.MAX_HEADER_COUNT) {
 			// Tomcat counts the request line and every header against one buffer, and
 			// the headers against a count; Netty's decoder counts the line and the
@@ -193,6 +196,26 @@ class RequestHeadCheck extends ChannelDuplexHandler {
 			return ex;
 		}
 		return null;
+	}
+
+	/**
+	 * Whether Tomcat's request-line parser would take this target. Netty's decoder reads
+	 * the line byte by byte as ISO-8859-1 and takes anything but a space, so raw bytes
+	 * above 0x7F (a UTF-8 é sent unencoded) would reach the application as mojibake;
+	 * Tomcat refuses them, a fragment ({@code #}: a client never sends one), and
+	 * {@code [} or {@code ]} in a query, before it reads the headers. The other
+	 * characters Tomcat refuses ({@code "<>\^`{|}}) already fail when Spring builds the
+	 * request's URI.
+	 */
+	private static boolean isRequestTarget(String uri) {
+		int query = uri.indexOf('?');
+		for (int i = 0; i < uri.length(); i++) {
+			char c = uri.charAt(i);
+			if (c <= 0x20 || c >= 0x7F || c == '#' || (query >= 0 && i > query && (c == '[' || c == ']'))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isHttp1(HttpVersion version) {

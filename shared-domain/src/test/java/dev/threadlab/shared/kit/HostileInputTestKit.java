@@ -201,6 +201,11 @@ public abstract class HostileInputTestKit extends RunningContender {
 						LabException.malformedRequest(), null),
 				refused("bad percent-encoding", request("GET /api/items/%ZZ HTTP/1.1", NONE),
 						LabException.malformedRequest(), null),
+				// A request target is ASCII (RFC 9112 3.2); raw bytes above 0x7F are not
+				// percent-encoded characters. The request line is sent as ISO-8859-1, so
+				// "\u00c3\u00a9" goes out as the two raw bytes of a UTF-8 é.
+				refused("raw UTF-8 bytes in a path", request("GET /api/it\u00c3\u00a9ms HTTP/1.1", NONE),
+						LabException.malformedRequest(), null),
 				// Queries
 				refused("a repeated parameter", request("GET /api/items/1?delayMs=1&delayMs=2 HTTP/1.1", NONE),
 						expectedError(() -> Params.query("delayMs=1&delayMs=2")), "/api/items/1"),
@@ -212,6 +217,15 @@ public abstract class HostileInputTestKit extends RunningContender {
 						expectedError(() -> Params.delay("delayMs", "\u0661\u0662")), "/api/items/1"),
 				refused("fullwidth digits", request("GET /api/items/1?delayMs=%EF%BC%91%EF%BC%92 HTTP/1.1", NONE),
 						expectedError(() -> Params.delay("delayMs", "\uFF11\uFF12")), "/api/items/1"),
+				refused("raw UTF-8 bytes in a query value",
+						request("GET /api/items/1?delayMs=1\u00c3\u00a9 HTTP/1.1", NONE),
+						LabException.malformedRequest(), null),
+				refused("a raw Latin-1 byte in a parameter name", request("GET /api/items/1?n\u00e9=2 HTTP/1.1", NONE),
+						LabException.malformedRequest(), null),
+				refused("a fragment in the request target", request("GET /api/items/1#top HTTP/1.1", NONE),
+						LabException.malformedRequest(), null),
+				refused("square brackets in a query", request("GET /api/items/1?a=[1] HTTP/1.1", NONE),
+						LabException.malformedRequest(), null),
 				refused("a plus sign", request("GET /api/items/1?delayMs=%2B5 HTTP/1.1", NONE),
 						expectedError(() -> Params.delay("delayMs", "+5")), "/api/items/1"),
 				refused("a number past Long", request("GET /api/items?offset=99999999999999999999999 HTTP/1.1", NONE),
