@@ -150,11 +150,11 @@ public final class StubApp implements AutoCloseable {
 	private Mono<Void> resize(HttpServerRequest request, HttpServerResponse response) {
 		Map<String, List<String>> query = UriComponentsBuilder.fromUriString(request.uri()).build().getQueryParams();
 		int max = Integer.parseInt(query.getOrDefault("max", List.of("0")).get(0));
-		if (max < 1 || max > 1000) {
+		if (max < 1 || max > 4000) {
 			return response.status(400)
 				.header("Content-Type", "application/problem+json")
 				.sendString(
-						Mono.just("{\"status\":400,\"detail\":\"max must be between 1 and 1000, got " + max + "\"}"))
+						Mono.just("{\"status\":400,\"detail\":\"max must be between 1 and 4000, got " + max + "\"}"))
 				.then();
 		}
 		this.tomcatMaxThreads = max;
