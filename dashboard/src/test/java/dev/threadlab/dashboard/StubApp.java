@@ -19,8 +19,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A tiny stand-in for an app, on a free port: it answers {@code /api/threads},
- * {@code /api/activity} and {@code /api/items/{id}?delayMs=} as the contract says, and
- * counts what it was asked.
+ * {@code /api/activity}, {@code /api/items/{id}?delayMs=} and {@code /api/costs} as the
+ * contract says, and counts what it was asked. Its costs are made up and exact: each item
+ * answered costs 2 ms of CPU, 7 voluntary and 1 involuntary context switch.
  */
 public final class StubApp implements AutoCloseable {
 
@@ -47,7 +48,8 @@ public final class StubApp implements AutoCloseable {
 		this.server = HttpServer.create().host("127.0.0.1").port(0).route((routes) -> {
 			routes.get("/api/threads", this::threads)
 				.get("/api/activity", this::activity)
-				.get("/api/items/{id}", this::item);
+				.get("/api/items/{id}", this::item)
+				.get("/api/costs", this::costs);
 			// Like blocking-app started with lab.knobs.enabled=true; elsewhere the
 			// knobs are not there at all.
 			if ("blocking".equals(name)) {
@@ -108,6 +110,19 @@ public final class StubApp implements AutoCloseable {
 				{"name":"other","live":14,"states":{"RUNNABLE":4,"TIMED_WAITING":10}}],
 				"inFlight":0,"virtualThreads":0,"sampledAt":"%s"}""".formatted(this.name, model(), Instant.now());
 		return json(response, Mono.delay(this.threadsDelay).thenReturn(body));
+	}
+
+	private Mono<Void> costs(HttpServerRequest request, HttpServerResponse response) {
+		long done = this.completions.get();
+		long stacks = ("blocking".equals(this.name) ? 25L : 3L) << 20;
+		String body = """
+				{"app":"%s","model":"%s","sampledAt":"%s","cpu":{"processMs":%d,"byPool":{}},
+				"contextSwitches":{"voluntary":%d,"involuntary":%d,"byPool":{}},
+				"memory":{"rssBytes":%d,"heapUsedBytes":1000,"heapCommittedBytes":2000,
+				"threadStacksCommittedBytes":%d,"platformThreads":24,"virtualThreads":0},
+				"requests":{"completed":%d},"notes":[]}""".formatted(this.name, model(), Instant.now(), 10 + 2 * done,
+				100 + 7 * done, done, 300L << 20, stacks, done);
+		return json(response, Mono.just(body));
 	}
 
 	private Mono<Void> activity(HttpServerRequest request, HttpServerResponse response) {
