@@ -147,6 +147,10 @@ class CostSamplerTests {
 	@Test
 	void costsReadsAreNotTraced() {
 		assertThat(Tracer.traces("/api/costs")).isFalse();
+		// The dashboard polls the loops with the costs: its polls are not requests
+		// served.
+		assertThat(Tracer.traces("/api/loops")).isFalse();
+		assertThat(Tracer.traces("/api/items/1")).isTrue();
 	}
 
 	private static void task(Path proc, int tid, String name, long voluntary, long involuntary) throws IOException {
