@@ -74,8 +74,7 @@ public class RaceRunner {
 		// read each), so they start and finish on boundedElastic, never on an event loop.
 		Mono.fromCallable(() -> startProbes(apps))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((probes) -> run(plan, perApp, race)
-				.then(Mono.fromCallable(() -> finishProbes(probes)).subscribeOn(Schedulers.boundedElastic())))
+			.flatMap((probes) -> run(plan, perApp, race).then(finishProbes(probes)))
 			.subscribe((costs) -> {
 				race.costs(costs);
 				emit(new RaceUpdate("costs", info.id(), null, List.of(), List.of(), costs));
@@ -113,12 +112,13 @@ public class RaceRunner {
 		return probes;
 	}
 
-	private static Map<String, RunCosts> finishProbes(Map<String, CostProbe> probes) {
-		// Stopped together, so that their last reads wait out one pass together too.
-		probes.values().forEach(CostProbe::close);
-		Map<String, RunCosts> costs = new LinkedHashMap<>();
-		probes.forEach((app, probe) -> costs.put(app, probe.finish()));
-		return costs;
+	private static Mono<Map<String, RunCosts>> finishProbes(Map<String, CostProbe> probes) {
+		// Side by side: each last read waits out one pass of its app, and they wait
+		// together, in the apps' order.
+		return Flux.fromIterable(probes.entrySet())
+			.flatMapSequential((entry) -> Mono.fromCallable(() -> Map.entry(entry.getKey(), entry.getValue().finish()))
+				.subscribeOn(Schedulers.boundedElastic()))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
 	}
 
 	/**
