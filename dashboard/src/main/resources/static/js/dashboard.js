@@ -2,6 +2,7 @@ import { ThreadsView } from './threads.js';
 import { answersPerBin, drawRace, drawTimeline } from './bars.js';
 import { onLoad, restoreLoad } from './load.js';
 import { refreshKnobs } from './knobs.js';
+import { clearRaceCosts, showCostLine, showRaceCosts } from './costs.js';
 import { duration, num, seconds, t } from './i18n.js';
 
 const TIMELINE_MS = 30000;
@@ -36,6 +37,7 @@ function onSample(sample) {
 	if (!app) return;
 	app.threads.add(sample);
 	const { card } = app;
+	showCostLine(card, sample);
 	// An app that comes back is a new process, with its knobs where they start.
 	if (sample.status === 'up' && card.dataset.status !== 'up') refreshKnobs();
 	card.dataset.status = sample.status;
@@ -93,11 +95,13 @@ function onRace(update) {
 			app.race = [];
 			app.summary = null;
 		}
+		clearRaceCosts(true);
 		showStory(update.info.plan);
 		showCurl(planTitle(update.info.plan), update.info.curl);
 		markPreset(update.info.plan.id);
 	}
 	if (!race || race.info.id !== update.raceId) return;
+	if (update.type === 'costs') showRaceCosts(update.costs);
 	for (const r of update.results) cards.get(r.app)?.race.push(r);
 	if (update.type === 'finished') {
 		race.running = false;
@@ -114,6 +118,7 @@ function restoreRace(state) {
 	if (!state) return;
 	onRace({ type: 'started', raceId: state.info.id, info: state.info, results: [], summaries: [] });
 	onRace({ type: state.running ? 'results' : 'finished', raceId: state.info.id, results: state.results, summaries: state.summaries });
+	if (Object.keys(state.costs || {}).length) onRace({ type: 'costs', raceId: state.info.id, results: [], summaries: [], costs: state.costs });
 }
 
 function showRaceStatus() {

@@ -19,8 +19,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * A tiny stand-in for an app, on a free port: it answers {@code /api/threads},
- * {@code /api/activity} and {@code /api/items/{id}?delayMs=} as the contract says, and
- * counts what it was asked.
+ * {@code /api/activity}, {@code /api/items/{id}?delayMs=} and {@code /api/costs} as the
+ * contract says, and counts what it was asked. Its costs are made up and exact: each item
+ * answered costs 2 ms of CPU, 7 voluntary and 1 involuntary context switch.
  */
 public final class StubApp implements AutoCloseable {
 
@@ -47,7 +48,8 @@ public final class StubApp implements AutoCloseable {
 		this.server = HttpServer.create().host("127.0.0.1").port(0).route((routes) -> {
 			routes.get("/api/threads", this::threads)
 				.get("/api/activity", this::activity)
-				.get("/api/items/{id}", this::item);
+				.get("/api/items/{id}", this::item)
+				.get("/api/costs", this::costs);
 			// Like blocking-app started with lab.knobs.enabled=true; elsewhere the
 			// knobs are not there at all.
 			if ("blocking".equals(name)) {
@@ -110,6 +112,19 @@ public final class StubApp implements AutoCloseable {
 		return json(response, Mono.delay(this.threadsDelay).thenReturn(body));
 	}
 
+	private Mono<Void> costs(HttpServerRequest request, HttpServerResponse response) {
+		long done = this.completions.get();
+		long stacks = ("blocking".equals(this.name) ? 25L : 3L) << 20;
+		String body = """
+				{"app":"%s","model":"%s","sampledAt":"%s","cpu":{"processMs":%d,"byPool":{}},
+				"contextSwitches":{"voluntary":%d,"involuntary":%d,"byPool":{}},
+				"memory":{"rssBytes":%d,"heapUsedBytes":1000,"heapCommittedBytes":2000,
+				"threadStacksCommittedBytes":%d,"platformThreads":24,"virtualThreads":0},
+				"requests":{"completed":%d},"notes":[]}""".formatted(this.name, model(), Instant.now(), 10 + 2 * done,
+				100 + 7 * done, done, 300L << 20, stacks, done);
+		return json(response, Mono.just(body));
+	}
+
 	private Mono<Void> activity(HttpServerRequest request, HttpServerResponse response) {
 		Map<String, List<String>> query = UriComponentsBuilder.fromUriString(request.uri()).build().getQueryParams();
 		long after = Long.parseLong(query.getOrDefault("after", List.of("0")).get(0));
@@ -150,11 +165,11 @@ public final class StubApp implements AutoCloseable {
 	private Mono<Void> resize(HttpServerRequest request, HttpServerResponse response) {
 		Map<String, List<String>> query = UriComponentsBuilder.fromUriString(request.uri()).build().getQueryParams();
 		int max = Integer.parseInt(query.getOrDefault("max", List.of("0")).get(0));
-		if (max < 1 || max > 1000) {
+		if (max < 1 || max > 4000) {
 			return response.status(400)
 				.header("Content-Type", "application/problem+json")
 				.sendString(
-						Mono.just("{\"status\":400,\"detail\":\"max must be between 1 and 1000, got " + max + "\"}"))
+						Mono.just("{\"status\":400,\"detail\":\"max must be between 1 and 4000, got " + max + "\"}"))
 				.then();
 		}
 		this.tomcatMaxThreads = max;

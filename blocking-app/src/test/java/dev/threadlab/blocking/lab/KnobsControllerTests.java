@@ -39,20 +39,20 @@ class KnobsControllerTests {
 	}
 
 	@Test
-	void threadCountOutsideOneToAThousandIs400() {
-		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads?max=1001")).hasStatus(400)
+	void threadCountOutsideOneToFourThousandIs400() {
+		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads?max=4001")).hasStatus(400)
 			.hasContentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.bodyJson()
 			.isLenientlyEqualTo("""
 					{"type": "urn:threadlab:problem:invalid-parameter", "status": 400,
-					 "detail": "max must be an integer from 1 to 1000; got '1001'."}
+					 "detail": "max must be an integer from 1 to 4000; got '4001'."}
 					""");
 		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads?max=0")).hasStatus(400);
 		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads?max=")).hasStatus(400);
 		assertThat(this.mvc.put().uri("/api/lab/knobs/tomcat-threads")).hasStatus(400)
 			.bodyJson()
 			.extractingPath("$.detail")
-			.isEqualTo("max must be an integer from 1 to 1000; got nothing.");
+			.isEqualTo("max must be an integer from 1 to 4000; got nothing.");
 	}
 
 	@Test

@@ -15,13 +15,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a contender's {@code GET /api/costs} around one run and polls it during the run
- * for the peaks (thread stacks, resident memory). It polls on a platform thread of its
- * own with a blocking client: the bench runner blocks anyway, and the load engine's event
- * loops are left to the load.
+ * for the peaks (thread stacks, resident memory, threads). It polls on a platform thread
+ * of its own with a blocking client: the bench runner blocks anyway, and the load
+ * engine's and the race's event loops are left to the load. So {@link #start} and
+ * {@link #finish} block: the race calls them on {@code boundedElastic}.
  */
-final class CostProbe implements AutoCloseable {
+public final class CostProbe implements AutoCloseable {
 
 	private static final Duration EVERY = Duration.ofMillis(250);
+
+	/**
+	 * A contender serves the CPU by pool and context switches of one pass over its
+	 * threads for 1 s (docs/CONTRACT.md): the last read waits that long after the run, so
+	 * that it counts every switch of the run.
+	 */
+	private static final Duration FRESH_PASS = Duration.ofMillis(1100);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,6 +43,10 @@ final class CostProbe implements AutoCloseable {
 
 	private final AtomicLong peakRss = new AtomicLong(-1);
 
+	private final AtomicLong peakPlatform = new AtomicLong(-1);
+
+	private final AtomicLong peakVirtual = new AtomicLong(-1);
+
 	private final Thread poller;
 
 	private volatile boolean running = true;
@@ -42,6 +54,9 @@ final class CostProbe implements AutoCloseable {
 	private CostProbe(URI base) {
 		this.request = HttpRequest.newBuilder(base.resolve("/api/costs")).timeout(Duration.ofSeconds(5)).build();
 		this.first = read();
+		if (this.first != null) {
+			peaks(this.first);
+		}
 		this.poller = new Thread(this::poll, "bench-cost-probe");
 		this.poller.setDaemon(true);
 		if (this.first != null) {
@@ -54,7 +69,7 @@ final class CostProbe implements AutoCloseable {
 	 * @param base the contender's base URL
 	 * @return the running probe
 	 */
-	static CostProbe start(URI base) {
+	public static CostProbe start(URI base) {
 		return new CostProbe(base);
 	}
 
@@ -63,15 +78,26 @@ final class CostProbe implements AutoCloseable {
 	 * @return the run's costs, {@link RunCosts#UNKNOWN} when the contender has no
 	 * {@code /api/costs} or does not count requests
 	 */
-	RunCosts finish() {
+	public RunCosts finish() {
 		close();
-		JsonNode last = read();
-		if (this.first == null || last == null) {
+		if (this.first == null) {
 			return RunCosts.UNKNOWN;
 		}
-		peak(this.peakStacks, last.path("memory").path("threadStacksCommittedBytes"));
-		peak(this.peakRss, last.path("memory").path("rssBytes"));
-		return costs(this.first, last, this.peakStacks.get(), this.peakRss.get());
+		try {
+			Thread.sleep(FRESH_PASS.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		JsonNode last = read();
+		if (last == null) {
+			return RunCosts.UNKNOWN;
+		}
+		peaks(last);
+		RunCosts costs = costs(this.first, last, this.peakStacks.get(), this.peakRss.get());
+		return new RunCosts(costs.requests(), costs.cpuMsPerRequest(), costs.voluntaryPerRequest(),
+				costs.involuntaryPerRequest(), costs.peakStacksBytes(), costs.peakRssBytes(), this.peakPlatform.get(),
+				this.peakVirtual.get());
 	}
 
 	/**
@@ -108,8 +134,7 @@ final class CostProbe implements AutoCloseable {
 		while (this.running) {
 			JsonNode costs = read();
 			if (costs != null) {
-				peak(this.peakStacks, costs.path("memory").path("threadStacksCommittedBytes"));
-				peak(this.peakRss, costs.path("memory").path("rssBytes"));
+				peaks(costs);
 			}
 			try {
 				Thread.sleep(EVERY.toMillis());
@@ -118,6 +143,14 @@ final class CostProbe implements AutoCloseable {
 				return;
 			}
 		}
+	}
+
+	private void peaks(JsonNode costs) {
+		JsonNode memory = costs.path("memory");
+		peak(this.peakStacks, memory.path("threadStacksCommittedBytes"));
+		peak(this.peakRss, memory.path("rssBytes"));
+		peak(this.peakPlatform, memory.path("platformThreads"));
+		peak(this.peakVirtual, memory.path("virtualThreads"));
 	}
 
 	private static void peak(AtomicLong peak, JsonNode value) {
@@ -141,6 +174,9 @@ final class CostProbe implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Stops polling, without a last read.
+	 */
 	@Override
 	public void close() {
 		this.running = false;

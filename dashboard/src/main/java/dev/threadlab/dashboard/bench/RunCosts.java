@@ -3,7 +3,7 @@ package dev.threadlab.dashboard.bench;
 /**
  * What one run cost a contender, from its {@code GET /api/costs} read before and after
  * the run (warm-up included) and polled during it. A figure the contender did not give is
- * -1.
+ * -1. The bench writes it per level; a race shows it per app under its result.
  *
  * @param requests the requests it counted as served over the run
  * @param cpuMsPerRequest the process's CPU milliseconds per request served
@@ -12,11 +12,28 @@ package dev.threadlab.dashboard.bench;
  * away) per request
  * @param peakStacksBytes the most committed thread stacks (Native Memory Tracking)
  * @param peakRssBytes the most resident memory it reported
+ * @param peakPlatformThreads the most platform threads it had
+ * @param peakVirtualThreads the most virtual threads it had running requests
  */
-record RunCosts(long requests, double cpuMsPerRequest, double voluntaryPerRequest, double involuntaryPerRequest,
-		long peakStacksBytes, long peakRssBytes) {
+public record RunCosts(long requests, double cpuMsPerRequest, double voluntaryPerRequest, double involuntaryPerRequest,
+		long peakStacksBytes, long peakRssBytes, long peakPlatformThreads, long peakVirtualThreads) {
 
 	/** Nothing known: the contender gave no costs. */
-	static final RunCosts UNKNOWN = new RunCosts(-1, -1, -1, -1, -1, -1);
+	public static final RunCosts UNKNOWN = new RunCosts(-1, -1, -1, -1, -1, -1, -1, -1);
+
+	/**
+	 * The costs without the thread peaks, as the bench's report reads them.
+	 * @param requests the requests served
+	 * @param cpuMsPerRequest CPU milliseconds per request
+	 * @param voluntaryPerRequest voluntary context switches per request
+	 * @param involuntaryPerRequest involuntary context switches per request
+	 * @param peakStacksBytes the most committed thread stacks
+	 * @param peakRssBytes the most resident memory
+	 */
+	RunCosts(long requests, double cpuMsPerRequest, double voluntaryPerRequest, double involuntaryPerRequest,
+			long peakStacksBytes, long peakRssBytes) {
+		this(requests, cpuMsPerRequest, voluntaryPerRequest, involuntaryPerRequest, peakStacksBytes, peakRssBytes, -1,
+				-1);
+	}
 
 }

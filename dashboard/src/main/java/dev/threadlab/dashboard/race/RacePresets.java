@@ -52,14 +52,40 @@ public final class RacePresets {
 	public static final RacePlan SMALL_POOL = new RacePlan("waves-40",
 			List.of(new RaceGroup("r", 40, "/api/items/{n}?delayMs=500", 0, 0)), 40);
 
+	/**
+	 * What a waiting request costs: 2,000 requests of 5 s at once. Blocking queues them
+	 * behind its 200 threads (ten waves, about 50 s); the loops hold them all, and so do
+	 * virtual threads, one each.
+	 */
+	public static final RacePlan SLEEPERS = new RacePlan("sleepers-2000",
+			List.of(new RaceGroup("s", 2_000, "/api/items/{n}?delayMs=5000", 0, 0)), 2_000);
+
+	/**
+	 * 2,000 requests of 1 s, to run once on blocking's 200 Tomcat threads and once on
+	 * 2,000 (the knob on its card): throughput comes near the loop's, memory pays.
+	 */
+	public static final RacePlan MORE_THREADS = new RacePlan("more-threads",
+			List.of(new RaceGroup("r", 2_000, "/api/items/{n}?delayMs=1000", 0, 0)), 2_000);
+
+	/**
+	 * Work that only needs the CPU, 200 requests at once: 200 runnable Tomcat threads
+	 * take turns on 2 cores, the loops run it one request after another. One app at a
+	 * time, so that each has the cores to itself.
+	 */
+	public static final RacePlan SWITCHING = new RacePlan("switching",
+			List.of(new RaceGroup("cpu", 200, "/api/cpu?iterations=50000", 0, 0)), 200, true);
+
 	/** The races that tell the seeds' stories. */
 	public static final List<RacePlan> STORIES = List.of(ABC, WAVE, SLOW_FILE, CPU);
 
 	/** The races that break a model on purpose. */
 	public static final List<RacePlan> BREAK_IT = List.of(SLEEP, SLEEP_OFFLOADED, CPU_CORES, HOLD, SMALL_POOL);
 
+	/** The races that ask what each model costs (issue #9). */
+	public static final List<RacePlan> COSTS = List.of(SLEEPERS, MORE_THREADS, SWITCHING);
+
 	/** Every preset, in the order the page lists them. */
-	public static final List<RacePlan> ALL = Stream.concat(STORIES.stream(), BREAK_IT.stream()).toList();
+	public static final List<RacePlan> ALL = Stream.of(STORIES, BREAK_IT, COSTS).flatMap(List::stream).toList();
 
 	private RacePresets() {
 	}

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.threadlab.dashboard.bench.CostProbe;
+import dev.threadlab.dashboard.bench.RunCosts;
 import dev.threadlab.dashboard.lab.LabApp;
 import dev.threadlab.dashboard.lab.LabClients;
 import dev.threadlab.shared.contract.Trace;
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -64,28 +67,58 @@ public class RaceRunner {
 		if ((previous != null && previous.running) || !this.current.compareAndSet(previous, race)) {
 			throw new RaceBusyException();
 		}
-		emit(new RaceUpdate("started", info.id(), info, List.of(), List.of()));
+		emit(new RaceUpdate("started", info.id(), info, List.of(), List.of(), Map.of()));
 		List<AppShare> perApp = apps.stream().map((app) -> new AppShare(app, plan)).toList();
-		Flux<RaceResult> all;
-		if (plan.oneAppAtATime()) {
-			// Each app starts its own clock once the one before it has every answer in,
-			// so no app's requests share the cores with another app's.
-			all = Flux.concat(perApp.stream()
-				.map((share) -> Flux.defer(() -> share.fire(System.nanoTime() + LEAD.toNanos())))
-				.toList());
-		}
-		else {
-			long zero = System.nanoTime() + LEAD.toNanos();
-			all = Flux.merge(perApp.stream().map((share) -> share.fire(zero)).toList());
-		}
-		all.bufferTimeout(500, Duration.ofMillis(250)).doOnNext((batch) -> {
-			race.add(batch);
-			emit(new RaceUpdate("results", info.id(), null, batch, List.of()));
-		}).doFinally((signal) -> {
-			List<RaceSummary> summaries = race.finish();
-			emit(new RaceUpdate("finished", info.id(), null, List.of(), summaries));
-		}).subscribe();
+		// Each app's costs are read right before its first request and well after its
+		// last answer, and polled in between for the peaks. The probes block (one small
+		// read each), so they start and finish on boundedElastic, never on an event loop.
+		Mono.fromCallable(() -> startProbes(apps))
+			.subscribeOn(Schedulers.boundedElastic())
+			.flatMap((probes) -> run(plan, perApp, race).then(finishProbes(probes)))
+			.subscribe((costs) -> {
+				race.costs(costs);
+				emit(new RaceUpdate("costs", info.id(), null, List.of(), List.of(), costs));
+			});
 		return info;
+	}
+
+	private Mono<Void> run(RacePlan plan, List<AppShare> perApp, Race race) {
+		String id = race.info.id();
+		Flux<RaceResult> all = Flux.defer(() -> {
+			if (plan.oneAppAtATime()) {
+				// Each app starts its own clock once the one before it has every answer
+				// in, so no app's requests share the cores with another app's.
+				return Flux.concat(perApp.stream()
+					.map((share) -> Flux.defer(() -> share.fire(System.nanoTime() + LEAD.toNanos())))
+					.toList());
+			}
+			long zero = System.nanoTime() + LEAD.toNanos();
+			return Flux.merge(perApp.stream().map((share) -> share.fire(zero)).toList());
+		});
+		return all.bufferTimeout(500, Duration.ofMillis(250)).doOnNext((batch) -> {
+			race.add(batch);
+			emit(new RaceUpdate("results", id, null, batch, List.of(), Map.of()));
+		}).then().onErrorResume((ex) -> Mono.empty()).then(Mono.fromRunnable(() -> {
+			// A request's failure is one of the results; nothing else may leave a race
+			// running for ever.
+			List<RaceSummary> summaries = race.finish();
+			emit(new RaceUpdate("finished", id, null, List.of(), summaries, Map.of()));
+		}));
+	}
+
+	private static Map<String, CostProbe> startProbes(List<LabApp> apps) {
+		Map<String, CostProbe> probes = new LinkedHashMap<>();
+		apps.forEach((app) -> probes.put(app.name(), CostProbe.start(app.url())));
+		return probes;
+	}
+
+	private static Mono<Map<String, RunCosts>> finishProbes(Map<String, CostProbe> probes) {
+		// Side by side: each last read waits out one pass of its app, and they wait
+		// together, in the apps' order.
+		return Flux.fromIterable(probes.entrySet())
+			.flatMapSequential((entry) -> Mono.fromCallable(() -> Map.entry(entry.getKey(), entry.getValue().finish()))
+				.subscribeOn(Schedulers.boundedElastic()))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
 	}
 
 	/**
@@ -185,6 +218,8 @@ public class RaceRunner {
 
 		private List<RaceSummary> summaries = List.of();
 
+		private Map<String, RunCosts> costs = Map.of();
+
 		private volatile boolean running = true;
 
 		Race(RaceInfo info) {
@@ -201,8 +236,12 @@ public class RaceRunner {
 			return this.summaries;
 		}
 
+		synchronized void costs(Map<String, RunCosts> costs) {
+			this.costs = costs;
+		}
+
 		synchronized RaceState state() {
-			return new RaceState(this.info, this.running, List.copyOf(this.results), this.summaries);
+			return new RaceState(this.info, this.running, List.copyOf(this.results), this.summaries, this.costs);
 		}
 
 	}

@@ -87,7 +87,7 @@ class KnobsControllerTests {
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody()
 			.jsonPath("$.detail")
-			.isEqualTo("max must be between 1 and 1000, got 0");
+			.isEqualTo("max must be between 1 and 4000, got 0");
 		this.client.get().uri("/api/knobs").exchange().expectBody().jsonPath("$[0].tomcatMaxThreads").isEqualTo(200);
 	}
 

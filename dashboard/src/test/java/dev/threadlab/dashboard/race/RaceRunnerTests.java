@@ -60,6 +60,32 @@ class RaceRunnerTests {
 	}
 
 	@Test
+	void afterTheRaceEachAppsCostsComeAsDifferencesPerRequest() {
+		try (StubApp blocking = StubApp.start("blocking"); StubApp reactive = StubApp.start("reactive")) {
+			RacePlan plan = new RaceForm(null, "items", 100, null, 10, 10).plan();
+			StepVerifier.create(this.runner.updates().filter((update) -> update.type().equals("costs")).next())
+				.then(() -> this.runner.start(plan, List.of(blocking.labApp(), reactive.labApp())))
+				.assertNext((update) -> {
+					assertThat(update.costs()).containsOnlyKeys("blocking", "reactive");
+					assertThat(update.costs().values()).allSatisfy((costs) -> {
+						assertThat(costs.requests()).isEqualTo(10);
+						assertThat(costs.cpuMsPerRequest()).isEqualTo(2);
+						assertThat(costs.voluntaryPerRequest()).isEqualTo(7);
+						assertThat(costs.involuntaryPerRequest()).isEqualTo(1);
+						assertThat(costs.peakRssBytes()).isEqualTo(300L << 20);
+						assertThat(costs.peakPlatformThreads()).isEqualTo(24);
+						assertThat(costs.peakVirtualThreads()).isZero();
+					});
+					assertThat(update.costs().get("blocking").peakStacksBytes()).isEqualTo(25L << 20);
+					assertThat(update.costs().get("reactive").peakStacksBytes()).isEqualTo(3L << 20);
+				})
+				.expectComplete()
+				.verify(Duration.ofSeconds(20));
+			assertThat(this.runner.current().costs()).containsOnlyKeys("blocking", "reactive");
+		}
+	}
+
+	@Test
 	void oneRaceAtATime() {
 		try (StubApp stub = StubApp.start("blocking")) {
 			RacePlan slow = new RaceForm(null, "items", 1_000, null, 2, 2).plan();

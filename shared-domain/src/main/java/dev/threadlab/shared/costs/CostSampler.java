@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 import dev.threadlab.shared.contract.CostsSnapshot;
 import dev.threadlab.shared.contract.CostsSnapshot.ContextSwitches;
@@ -32,10 +33,24 @@ import org.jspecify.annotations.Nullable;
  * the JVM's threads and one small {@code /proc} file per task: blocking file I/O, so the
  * reactive app runs it off its event loops. Reads are serialised, since each one updates
  * the remembered readings of the threads that have ended.
+ * <p>
+ * The pass over the threads is the dear part and grows with them: with 2,000 threads
+ * about 66 ms of CPU, 13 of them listing the threads and their CPU times and the rest
+ * opening one {@code /proc} file per task; and the dashboard reads every 500 ms. So the
+ * pass is taken at most once every {@link #PASS_REFRESH_NANOS}: a read sooner serves the
+ * last pass's CPU by pool and context switches (counters that only grow, so an older pass
+ * is a lower floor, never a wrong figure) and says when it was taken in {@code notes}.
+ * The process's CPU time, memory, threads and requests are read fresh every time.
  */
 public final class CostSampler {
 
 	private static final double NANOS_PER_MS = 1_000_000.0;
+
+	/**
+	 * How long one pass over the threads serves later reads: two of the dashboard's polls
+	 * every 500 ms share one pass.
+	 */
+	static final long PASS_REFRESH_NANOS = 1_000_000_000L;
 
 	private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
 		.getThreadMXBean();
@@ -53,8 +68,17 @@ public final class CostSampler {
 
 	private final NativeMemory nativeMemory;
 
+	private final LongSupplier nanoClock;
+
 	/** The last CPU time read of each live thread, by Java thread id (never reused). */
 	private final Map<Long, ThreadCpu> cpuByThread = new HashMap<>();
+
+	/**
+	 * The last pass over the threads, served until it is {@link #PASS_REFRESH_NANOS} old.
+	 */
+	private @Nullable Pass lastPass;
+
+	private long lastPassNanos;
 
 	/** The CPU time of the threads that have ended, by pool. */
 	private final Map<ThreadPool, Long> retiredCpu = new EnumMap<>(ThreadPool.class);
@@ -78,6 +102,11 @@ public final class CostSampler {
 	 * @param nativeMemory where thread stacks are read
 	 */
 	public CostSampler(Tracer tracer, boolean counting, Path procRoot, NativeMemory nativeMemory) {
+		this(tracer, counting, procRoot, nativeMemory, System::nanoTime);
+	}
+
+	CostSampler(Tracer tracer, boolean counting, Path procRoot, NativeMemory nativeMemory, LongSupplier nanoClock) {
+		this.nanoClock = nanoClock;
 		this.tracer = tracer;
 		this.counting = counting;
 		this.procRoot = procRoot;
@@ -94,9 +123,21 @@ public final class CostSampler {
 	 */
 	public synchronized CostsSnapshot sample() {
 		List<String> notes = new ArrayList<>();
-		ThreadInfo[] infos = this.threads.dumpAllThreads(false, false, 0);
-		Cpu cpu = cpu(infos, notes);
-		ContextSwitches switches = contextSwitches(infos, notes);
+		long now = this.nanoClock.getAsLong();
+		Pass pass = this.lastPass;
+		if (pass == null || now - this.lastPassNanos >= PASS_REFRESH_NANOS) {
+			pass = pass();
+			this.lastPass = pass;
+			this.lastPassNanos = now;
+			notes.addAll(pass.notes());
+		}
+		else {
+			notes.addAll(pass.notes());
+			notes.add("cpu.byPool, contextSwitches: from the pass over the threads taken at " + pass.at()
+					+ "; it costs one /proc file per thread, so reads less than 1 s apart share one");
+		}
+		Cpu cpu = new Cpu(this.os.getProcessCpuTime() / NANOS_PER_MS, pass.cpuByPool());
+		ContextSwitches switches = pass.switches();
 		MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
 		Memory memory = new Memory(rssBytes(notes), heap.getUsed(), heap.getCommitted(),
 				this.nativeMemory.stacksCommittedBytes(notes), this.threads.getThreadCount(),
@@ -109,11 +150,18 @@ public final class CostSampler {
 				switches, memory, new Requests(completed), notes);
 	}
 
-	private Cpu cpu(ThreadInfo[] infos, List<String> notes) {
-		double processMs = this.os.getProcessCpuTime() / NANOS_PER_MS;
+	private Pass pass() {
+		List<String> notes = new ArrayList<>();
+		ThreadInfo[] infos = this.threads.dumpAllThreads(false, false, 0);
+		Map<String, Double> cpuByPool = cpuByPool(infos, notes);
+		ContextSwitches switches = contextSwitches(infos, notes);
+		return new Pass(Instant.now(), cpuByPool, switches, List.copyOf(notes));
+	}
+
+	private Map<String, Double> cpuByPool(ThreadInfo[] infos, List<String> notes) {
 		if (!this.threads.isThreadCpuTimeSupported() || !this.threads.isThreadCpuTimeEnabled()) {
 			notes.add("cpu.byPool: this JVM does not measure the CPU time of its threads");
-			return new Cpu(processMs, Map.of());
+			return Map.of();
 		}
 		long[] ids = new long[infos.length];
 		for (int i = 0; i < infos.length; i++) {
@@ -147,7 +195,7 @@ public final class CostSampler {
 		live.values().forEach((thread) -> byPool.merge(thread.pool(), thread.nanos(), Long::sum));
 		Map<String, Double> ms = new LinkedHashMap<>();
 		byPool.forEach((pool, nanos) -> ms.put(pool.label(), nanos / NANOS_PER_MS));
-		return new Cpu(processMs, ms);
+		return ms;
 	}
 
 	private ContextSwitches contextSwitches(ThreadInfo[] infos, List<String> notes) {
@@ -195,6 +243,12 @@ public final class CostSampler {
 	}
 
 	private record ThreadCpu(ThreadPool pool, long nanos) {
+	}
+
+	/**
+	 * One pass over the threads: what grows with their number.
+	 */
+	private record Pass(Instant at, Map<String, Double> cpuByPool, ContextSwitches switches, List<String> notes) {
 	}
 
 }

@@ -89,7 +89,7 @@ public final class Params {
 	/**
 	 * The {@code max} of the lab's Tomcat thread knob; required.
 	 * @param raw the value, or {@code null}
-	 * @return 1 to 1000
+	 * @return 1 to 4000
 	 */
 	public static int tomcatMaxThreads(@Nullable String raw) {
 		if (raw == null) {

@@ -49,10 +49,12 @@ public final class Tracer {
 	 * {@code /api/costs}, {@code /api/lab/**} and {@code /actuator/**}
 	 */
 	public static boolean traces(String path) {
-		// /api/costs too: a client that reads the costs around its requests must not
-		// count its own reads as requests served.
+		// /api/costs and /api/loops too: a client that reads the costs around its
+		// requests must not count its own reads, or the dashboard's polls, as requests
+		// served.
 		return !(path.equals("/api/threads") || path.equals("/api/activity") || path.equals("/api/costs")
-				|| path.startsWith("/api/lab/") || path.equals("/actuator") || path.startsWith("/actuator/"));
+				|| path.equals("/api/loops") || path.startsWith("/api/lab/") || path.equals("/actuator")
+				|| path.startsWith("/actuator/"));
 	}
 
 	/**

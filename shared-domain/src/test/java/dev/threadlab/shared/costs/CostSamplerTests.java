@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.threadlab.shared.contract.Contender;
 import dev.threadlab.shared.contract.CostsSnapshot;
@@ -48,7 +49,8 @@ class CostSamplerTests {
 		task(proc, 102, "GC Thread#0", 5, 2);
 		task(proc, 103, "reactor-http-ep", 7, 0);
 		Files.writeString(proc.resolve("self/status"), "Name:\tjava\nVmRSS:\t  2048 kB\n");
-		CostSampler sampler = new CostSampler(this.tracer, true, proc, OFF);
+		AtomicLong clock = new AtomicLong();
+		CostSampler sampler = new CostSampler(this.tracer, true, proc, OFF, clock::get);
 		// The kernel's cut name says nothing of Tomcat; the live Java thread it was cut
 		// from does.
 		CountDownLatch done = new CountDownLatch(1);
@@ -69,6 +71,7 @@ class CostSamplerTests {
 		Files.delete(proc.resolve("self/task/101/status"));
 		Files.delete(proc.resolve("self/task/101"));
 		task(proc, 103, "reactor-http-ep", 2, 0);
+		clock.addAndGet(CostSampler.PASS_REFRESH_NANOS);
 		CostsSnapshot second = sampler.sample();
 		done.countDown();
 		assertThat(second.contextSwitches().byPool()).containsEntry("request-workers", new Switches(10, 1))
@@ -77,8 +80,35 @@ class CostSamplerTests {
 	}
 
 	@Test
+	void readsLessThanASecondApartShareOnePassOverTheThreadsAndSaySo(@TempDir Path proc) throws IOException {
+		task(proc, 101, "http-nio-8081-e", 10, 1);
+		AtomicLong clock = new AtomicLong();
+		CostSampler sampler = new CostSampler(this.tracer, true, proc, OFF, clock::get);
+		CostsSnapshot fresh = sampler.sample();
+		assertThat(fresh.notes()).noneSatisfy((note) -> assertThat(note).contains("from the pass"));
+
+		task(proc, 101, "http-nio-8081-e", 30, 4);
+		clock.addAndGet(CostSampler.PASS_REFRESH_NANOS - 1);
+		CostsSnapshot shared = sampler.sample();
+		assertThat(shared.contextSwitches()).isEqualTo(fresh.contextSwitches());
+		assertThat(shared.notes()).anySatisfy((note) -> assertThat(note)
+			.startsWith("cpu.byPool, contextSwitches: from the pass over the threads taken at"));
+		assertThat(shared.cpu().byPool()).isEqualTo(fresh.cpu().byPool());
+		// What is cheap to read is never served from the pass.
+		assertThat(shared.sampledAt()).isAfterOrEqualTo(fresh.sampledAt());
+		assertThat(shared.cpu().processMs()).isGreaterThanOrEqualTo(fresh.cpu().processMs());
+
+		clock.addAndGet(1);
+		CostsSnapshot next = sampler.sample();
+		assertThat(next.contextSwitches().voluntary()).isEqualTo(30);
+		assertThat(next.contextSwitches().involuntary()).isEqualTo(4);
+		assertThat(next.notes()).noneSatisfy((note) -> assertThat(note).contains("from the pass"));
+	}
+
+	@Test
 	void cpuOfAnEndedThreadStaysInItsPool(@TempDir Path proc) throws InterruptedException {
-		CostSampler sampler = new CostSampler(this.tracer, true, proc, OFF);
+		AtomicLong clock = new AtomicLong();
+		CostSampler sampler = new CostSampler(this.tracer, true, proc, OFF, clock::get);
 		CountDownLatch seen = new CountDownLatch(1);
 		CountDownLatch sampled = new CountDownLatch(1);
 		Thread worker = new Thread(() -> {
@@ -96,6 +126,7 @@ class CostSamplerTests {
 		double during = sampler.sample().cpu().byPool().get("worker-pool");
 		sampled.countDown();
 		worker.join();
+		clock.addAndGet(CostSampler.PASS_REFRESH_NANOS);
 		double after = sampler.sample().cpu().byPool().get("worker-pool");
 		assertThat(during).as("the worker's 50 ms").isGreaterThanOrEqualTo(50);
 		assertThat(after).isGreaterThanOrEqualTo(during);
@@ -116,6 +147,10 @@ class CostSamplerTests {
 	@Test
 	void costsReadsAreNotTraced() {
 		assertThat(Tracer.traces("/api/costs")).isFalse();
+		// The dashboard polls the loops with the costs: its polls are not requests
+		// served.
+		assertThat(Tracer.traces("/api/loops")).isFalse();
+		assertThat(Tracer.traces("/api/items/1")).isTrue();
 	}
 
 	private static void task(Path proc, int tid, String name, long voluntary, long involuntary) throws IOException {

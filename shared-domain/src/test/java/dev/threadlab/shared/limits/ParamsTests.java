@@ -29,6 +29,17 @@ class ParamsTests {
 		assertThat(Params.iterations("5000000")).isEqualTo(5_000_000);
 	}
 
+	@Test
+	void tomcatKnobReachesFourThousandThreadsSoTwoThousandSleepersFitOnThreads() {
+		assertThat(Params.tomcatMaxThreads("1")).isEqualTo(1);
+		assertThat(Params.tomcatMaxThreads("2000")).isEqualTo(2_000);
+		assertThat(Params.tomcatMaxThreads("4000")).isEqualTo(4_000);
+		assertThatExceptionOfType(LabException.class).isThrownBy(() -> Params.tomcatMaxThreads("4001"))
+			.withMessage("max must be an integer from 1 to 4000; got '4001'.");
+		assertThatExceptionOfType(LabException.class).isThrownBy(() -> Params.tomcatMaxThreads("0"));
+		assertThatExceptionOfType(LabException.class).isThrownBy(() -> Params.tomcatMaxThreads(null));
+	}
+
 	@ParameterizedTest
 	@ValueSource(
 			strings = { "\u0661\u0662", "\uFF11\uFF12", "\u0967", "+5", "5 ", "\t5", "-", "--5", "+-5", "5\u0000" })

@@ -1,0 +1,159 @@
+package dev.threadlab.dashboard;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Page.WaitForFunctionOptions;
+import dev.threadlab.shared.lab.LabProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What each model costs, in real headless Chromium against the real blocking-app and
+ * reactive-app: the live cost line on each card, and the cost table after a race.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class CostTableBrowserTests {
+
+	private static final double TIMEOUT_MS = 30_000;
+
+	private static final List<String> APPS = List.of("blocking", "reactive");
+
+	private static Path workDir;
+
+	private static LabProcess blocking;
+
+	private static LabProcess reactive;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	private int port;
+
+	private final List<String> consoleErrors = new ArrayList<>();
+
+	@BeforeAll
+	static void startTheLab() throws IOException, InterruptedException {
+		require(Browser.available(), "no Chromium at " + Browser.CHROMIUM);
+		Path blockingJar = AppJars.blocking();
+		Path reactiveJar = AppJars.reactive();
+		workDir = Files.createTempDirectory("threadlab-costs-e2e");
+		blocking = LabProcess.start("blocking", blockingJar, 0, workDir);
+		reactive = LabProcess.start("reactive", reactiveJar, 0, workDir);
+		browser = Browser.launch();
+	}
+
+	@DynamicPropertySource
+	static void labUrls(DynamicPropertyRegistry registry) {
+		registry.add("lab.blocking-url", () -> blocking.url());
+		registry.add("lab.reactive-url", () -> reactive.url());
+		registry.add("lab.apps", () -> "blocking,reactive");
+	}
+
+	@AfterAll
+	static void stopTheLab() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (reactive != null) {
+			reactive.close();
+		}
+		if (blocking != null) {
+			blocking.close();
+		}
+	}
+
+	@Test
+	void afterARaceTheCostTableShowsAFigureForEveryAppAndEachCardItsCostLine() {
+		try (BrowserContext context = browser.newContext(1400, 1000)) {
+			Page page = open(context);
+			for (String app : APPS) {
+				// A rate needs two reads; then every figure is there, none a dash (Linux,
+				// NMT on as LabProcess starts the apps).
+				page.waitForFunction(
+						"(app) => { const line = document.querySelector('#app-' + app + ' .cost-line');"
+								+ " return line.dataset.state === 'up' && !line.textContent.includes('…'); }",
+						app, new WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
+				for (String cost : List.of("cpu", "switches", "stacks", "rss")) {
+					String text = page.textContent("#app-" + app + " .cost-line [data-cost=" + cost + "]");
+					assertThat(text).as(app + " " + cost).containsPattern("\\d").doesNotContain("—");
+				}
+			}
+			raceAndWaitForTheCostTable(page);
+			for (String row : List.of("requests", "cpuMsPerRequest", "voluntaryPerRequest", "involuntaryPerRequest",
+					"peakStacks", "peakRss", "peakPlatformThreads", "peakVirtualThreads")) {
+				for (String app : APPS) {
+					String text = page.textContent("#race-costs tr[data-row=" + row + "] td[data-app=" + app + "]");
+					assertThat(text).as(app + " " + row).containsPattern("\\d").doesNotContain("—");
+				}
+			}
+			assertThat(page.textContent("#race-costs tr[data-row=requests] td[data-app=blocking]")).isEqualTo("3");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "costs-en.png")).setFullPage(true));
+			assertThat(this.consoleErrors).isEmpty();
+		}
+	}
+
+	@Test
+	void inKoreanTheCostTableAndLineAreInKorean() {
+		try (BrowserContext context = browser.newContext(1400, 1000, "ko-KR")) {
+			Page page = open(context);
+			assertThat(page.getAttribute("html", "lang")).isEqualTo("ko");
+			raceAndWaitForTheCostTable(page);
+			assertThat(page.textContent("#race-costs h2")).isEqualTo(MessageBundles.KO.get("costs.table.heading"));
+			assertThat(page.textContent("#race-costs tr[data-row=cpuMsPerRequest] th"))
+				.isEqualTo(MessageBundles.KO.get("costs.table.row.cpuMsPerRequest"));
+			page.waitForSelector("#app-blocking .cost-line[data-state=up]");
+			assertThat(page.textContent("#app-blocking .cost-line")).contains("상주 메모리");
+			page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "costs-ko.png")).setFullPage(true));
+			assertThat(this.consoleErrors).isEmpty();
+		}
+	}
+
+	private static void raceAndWaitForTheCostTable(Page page) {
+		for (String app : APPS) {
+			page.waitForSelector("#app-" + app + "[data-status='up']");
+		}
+		page.click("button.preset[data-preset='abc']");
+		// The costs come about 1 s after the race's last answer.
+		page.waitForFunction("() => document.querySelectorAll('#race-costs td[data-app]').length === 16", null,
+				new WaitForFunctionOptions().setTimeout(60_000));
+		assertThat(page.isVisible("#race-costs")).isTrue();
+	}
+
+	private Page open(BrowserContext context) {
+		Page page = context.newPage();
+		page.setDefaultTimeout(TIMEOUT_MS);
+		page.onConsoleMessage((message) -> {
+			if ("error".equals(message.type())) {
+				this.consoleErrors.add(message.text());
+			}
+		});
+		page.onPageError((error) -> this.consoleErrors.add(error));
+		page.navigate("http://127.0.0.1:" + this.port + "/");
+		return page;
+	}
+
+	private static void require(boolean present, String what) {
+		if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			fail(what);
+		}
+		assumeTrue(present, what);
+	}
+
+}
