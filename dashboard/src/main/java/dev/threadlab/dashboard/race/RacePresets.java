@@ -52,11 +52,19 @@ public final class RacePresets {
 	public static final RacePlan SMALL_POOL = new RacePlan("waves-40",
 			List.of(new RaceGroup("r", 40, "/api/items/{n}?delayMs=500", 0, 0)), 40);
 
+	/**
+	 * The pool as every model's ceiling: 400 waits that each hold a connection. The page
+	 * cannot resize a pool while the apps run; the bench's pool level runs 10, 100, 400.
+	 */
+	public static final RacePlan POOL_CEILING = new RacePlan("pool-ceiling",
+			List.of(new RaceGroup("hold", 400, "/api/items/{n}?delayMs=1000&holdConnection=true", 0, 0)), 400);
+
 	/** The races that tell the seeds' stories. */
 	public static final List<RacePlan> STORIES = List.of(ABC, WAVE, SLOW_FILE, CPU);
 
 	/** The races that break a model on purpose. */
-	public static final List<RacePlan> BREAK_IT = List.of(SLEEP, SLEEP_OFFLOADED, CPU_CORES, HOLD, SMALL_POOL);
+	public static final List<RacePlan> BREAK_IT = List.of(SLEEP, SLEEP_OFFLOADED, CPU_CORES, HOLD, SMALL_POOL,
+			POOL_CEILING);
 
 	/** Every preset, in the order the page lists them. */
 	public static final List<RacePlan> ALL = Stream.concat(STORIES.stream(), BREAK_IT.stream()).toList();
