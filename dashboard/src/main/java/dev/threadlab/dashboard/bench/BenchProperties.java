@@ -124,11 +124,8 @@ public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultVa
 	 * @param enabled run this level, and only this one
 	 * @param sizes the pool sizes ({@code lab.db.pool-size}), one fresh start each
 	 * @param quickSizes the same, quick
-	 * @param concurrency the clients, each sending its next request when its last is
-	 * answered
+	 * @param concurrency the clients, each sending one request, all at once: one wave
 	 * @param delayMs each request's database delay
-	 * @param duration how long each run is measured, after its warm-up
-	 * @param quickDuration the same, quick
 	 * @param profile the profile that puts a contender on PostgreSQL
 	 * @param maxConnections the server's {@code max_connections} as {@code run.sh} read
 	 * it, 0 when unknown; a pool that does not fit under it is skipped, with a note
@@ -138,7 +135,6 @@ public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultVa
 	public record Pool(@DefaultValue("false") boolean enabled, @DefaultValue( {
 			"10", "100", "400" }) List<Integer> sizes, @DefaultValue({ "10", "100" }) List<Integer> quickSizes,
 			@DefaultValue("400") int concurrency, @DefaultValue("1000") int delayMs,
-			@DefaultValue("10s") Duration duration, @DefaultValue("5s") Duration quickDuration,
 			@DefaultValue("postgres") String profile, @DefaultValue("0") int maxConnections,
 			@DefaultValue("3") int reservedConnections){
 
@@ -159,14 +155,6 @@ public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultVa
 	 */
 	List<Integer> poolSizes() {
 		return this.quick ? this.pool.quickSizes() : this.pool.sizes();
-	}
-
-	/**
-	 * How long each pool-ceiling run is measured.
-	 * @return the quick or the full duration
-	 */
-	Duration poolDuration() {
-		return this.quick ? this.pool.quickDuration() : this.pool.duration();
 	}
 
 	/**

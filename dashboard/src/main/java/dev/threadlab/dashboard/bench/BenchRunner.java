@@ -153,8 +153,11 @@ class BenchRunner implements ApplicationRunner {
 	private PoolCeilingRow poolRun(Launch launch, int size) throws IOException, InterruptedException {
 		BenchProperties p = this.properties;
 		BenchProperties.Pool pool = p.pool();
-		LoadPlan plan = LoadPlan.closed(p.endpoint(), pool.delayMs(), pool.concurrency(), p.poolDuration())
-			.withWarmup(p.runWarmup());
+		// One wave: every client sends one request, and throughput is the wave over its
+		// wall time. A closed run measured after a warm-up would count nothing on a pool
+		// of 10, where each client's first answer takes up to 40 s.
+		LoadPlan plan = wave(p.endpoint(), pool.delayMs(), pool.concurrency());
+		LoadPlan warmup = wave(p.endpoint(), 10, pool.concurrency());
 		List<String> args = List.of(profileArg(launch, pool.profile()), "--lab.db.pool-size=" + size);
 		try (ContenderProcess contender = launch.start(args)) {
 			String name = contender.app().name();
@@ -163,6 +166,10 @@ class BenchRunner implements ApplicationRunner {
 			LoadPlan warm = LoadPlan.closed(p.endpoint(), 0, 1, Duration.ofMillis(200));
 			boolean full = PoolProbe.awaitFull(contender.app().url(), size, Duration.ofSeconds(60),
 					() -> this.engine.run(warm, contender.app(), contender.pid()).block());
+			// The JIT's first pass over the request path, uncounted, as the fidelity
+			// runner's short wave.
+			this.engine.run(warmup, contender.app(), contender.pid()).block();
+			Thread.sleep(PAUSE.toMillis());
 			PoolProbe probe = PoolProbe.start(contender.app().url());
 			LoadResult result;
 			try {
@@ -175,6 +182,15 @@ class BenchRunner implements ApplicationRunner {
 			logger.info(describe(result) + "; pool " + size + ", waited: " + row.waitedWhere());
 			return row;
 		}
+	}
+
+	/**
+	 * Each of {@code clients} clients sends one request: a wave, as long as it takes (up
+	 * to the engine's longest run).
+	 */
+	private static LoadPlan wave(String endpoint, int delayMs, int clients) {
+		return new LoadPlan(LoadPlan.Model.CLOSED, endpoint, delayMs, clients, clients, LoadPlan.MAX_DURATION, 0,
+				Duration.ZERO);
 	}
 
 	/**
@@ -216,11 +232,9 @@ class BenchRunner implements ApplicationRunner {
 			.append(p.endpoint())
 			.append("?delayMs=")
 			.append(pool.delayMs())
-			.append("` (`pg_sleep` in the query's statement: it holds its connection for the whole delay), ")
-			.append(BenchReport.seconds(p.runWarmup()))
-			.append(" of warm-up, then measured for ")
-			.append(BenchReport.seconds(p.poolDuration()))
-			.append("; one run per contender and pool.\n");
+			.append("` (`pg_sleep` in the query's statement: it holds its connection for the whole delay), "
+					+ "all at once, each client once: one wave, throughput is the wave over its wall time. Before "
+					+ "it, uncounted, the same wave with a delay of 10 ms; one wave per contender and pool.\n");
 		md.append("- Pool ceiling: min(pool, clients) / delay, what no model can pass. Peaks from `/api/threads` "
 				+ "every 100 ms; queued before the app is clients less the peak in flight (Tomcat's accept queue, "
 				+ "which only the client sees).\n");

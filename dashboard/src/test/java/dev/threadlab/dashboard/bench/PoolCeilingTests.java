@@ -42,16 +42,14 @@ class PoolCeilingTests {
 		assertThat(properties.pool().concurrency()).isEqualTo(400);
 		assertThat(properties.pool().delayMs()).isEqualTo(1000);
 		assertThat(properties.pool().profile()).isEqualTo("postgres");
-		assertThat(properties.poolDuration()).isEqualTo(Duration.ofSeconds(10));
 	}
 
 	@Test
-	void quickPoolLevelRunsFewerPoolsForLess() {
+	void quickPoolLevelRunsFewerPools() {
 		BenchProperties properties = bind(Map.of("threadlab.bench.quick", "true", "threadlab.bench.pool.enabled",
 				"true", "threadlab.bench.pool.max-connections", "500"));
 		assertThat(properties.pool().enabled()).isTrue();
 		assertThat(properties.poolSizes()).containsExactly(10, 100);
-		assertThat(properties.poolDuration()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(properties.pool().maxConnections()).isEqualTo(500);
 	}
 
@@ -87,8 +85,7 @@ class PoolCeilingTests {
 	void tinyPoolLevelOnPostgresqlShowsThePoolAsTheCeiling(@TempDir Path out) throws Exception {
 		assumePostgresql();
 		Path jar = AppJars.reactive();
-		BenchProperties.Pool pool = new BenchProperties.Pool(true, List.of(4), List.of(4), 16, 500,
-				Duration.ofSeconds(2), Duration.ofSeconds(2), "postgres", 0, 3);
+		BenchProperties.Pool pool = new BenchProperties.Pool(true, List.of(4), List.of(4), 16, 500, "postgres", 0, 3);
 		BenchProperties properties = new BenchProperties(true, true, out, List.of("reactive"), null, null, null, jar,
 				List.of("-Xmx256m"), "/api/items/1", 200, List.of(), List.of(), Duration.ofSeconds(1),
 				Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 4, stabilise(), open(), false,
@@ -105,9 +102,9 @@ class PoolCeilingTests {
 		String row = md.lines().filter((line) -> line.startsWith("| reactive | 4 |")).findFirst().orElseThrow();
 		String[] cells = row.split("\\|");
 		double throughput = Double.parseDouble(cells[4].trim());
-		// 4 connections held 0.5 s each: at most 8 a second whatever the 16 clients do,
-		// and well above nothing
-		assertThat(throughput).isBetween(2.0, 8.0 * 1.1);
+		// 4 connections held 0.5 s each: at most 8 a second whatever the 16 clients do
+		// (16 in 2 s at best), and well above nothing
+		assertThat(throughput).isBetween(1.0, 8.0 * 1.1);
 		// the peaks: all 4 connections lent out, requests waiting on the pool, none
 		// before the app (the event loop takes every request)
 		assertThat(Integer.parseInt(cells[11].trim())).as("peak connections in use").isEqualTo(4);
