@@ -11,6 +11,8 @@
 #                             LAB_DB_POOL_SIZE connections per app, default 25); --lan may go with it
 #   ./run.sh bench            the benchmark: each contender alone, concurrency 10 to 5,000 (35-40 min)
 #   ./run.sh bench --quick    the short benchmark: concurrency 10, 400 and 2,000 (about 3.5 min)
+#   ./run.sh bench --pool     the pool ceiling on PostgreSQL: 400 clients of 1 s on pools of 10, 100
+#                             and 400, each contender alone (add --quick for pools of 10 and 100)
 #   ./run.sh fidelity         H2's simulated delay against PostgreSQL's pg_sleep, and the pool as
 #                             the ceiling (pools of 10, 100, 400); needs max_connections > 400 (12 min)
 #   ./run.sh --help           this text
@@ -42,6 +44,7 @@ DB=h2
 case "${1:-}" in
   bench)
     MODE=bench; shift
+    if [ "${1:-}" = --pool ]; then POOL_LEVEL=true; DB=postgres; shift; fi
     if [ "${1:-}" = --quick ]; then QUICK=true; shift; fi ;;
   fidelity) MODE=fidelity; DB=postgres; shift ;;
 esac
@@ -135,6 +138,8 @@ TEXT
   NEEDED=$((CONTENDERS * POOL))
   # The fidelity runner starts one contender at a time, with a pool of up to 400.
   if [ "$MODE" = fidelity ]; then CONTENDERS=1 POOL=400 NEEDED=400; fi
+  # So does the benchmark's pool level; its table says which pools the server had room for.
+  if [ "$MODE" = bench ]; then CONTENDERS=1 POOL=10 NEEDED=10; fi
   if command -v psql >/dev/null 2>&1; then
     # Connections left for the lab: max_connections, less those reserved for superusers and
     # those other clients hold now (this check's own is counted back).
@@ -207,12 +212,16 @@ if [ "$MODE" = bench ]; then
   else
     echo "No JDK 21+ found (JAVA_HOME, PATH, /usr/lib/jvm): the virtual-thread contender is skipped."
   fi
+  POOL_ARG=()
+  # --pool: the pool-ceiling level alone, every contender on PostgreSQL (its profile's address).
+  [ "${POOL_LEVEL:-false}" = true ] && POOL_ARG=(--threadlab.bench.pool.enabled=true
+    --threadlab.bench.pool.max-connections="${MAX_CONNECTIONS:-0}")
   echo "Benchmarking into $OUT (quick: $QUICK); the contenders' logs go there too."
   "$JAVA" -jar "$(jar_of dashboard)" --spring.main.web-application-type=none \
     --threadlab.bench.enabled=true --threadlab.bench.quick="$QUICK" --threadlab.bench.out="$OUT" \
     --threadlab.bench.java="$(command -v "$JAVA")" --threadlab.bench.jvm-args="$(IFS=,; echo "${CONTENDER_JVM[*]}")" \
     --threadlab.bench.blocking-jar="$(jar_of blocking-app)" --threadlab.bench.reactive-jar="$(jar_of reactive-app)" \
-    "${VIRTUAL_ARG[@]}" "$@"
+    "${VIRTUAL_ARG[@]}" "${POOL_ARG[@]}" "$@"
   ln -sfn "$(basename "$OUT")" "$ROOT/bench-results/latest"
   echo; cat "$OUT/results.md"; echo
   echo "Written: $OUT/results.md, results.csv, chart.svg (also bench-results/latest/)"

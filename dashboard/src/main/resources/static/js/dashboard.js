@@ -3,6 +3,7 @@ import { answersPerBin, drawRace, drawTimeline } from './bars.js';
 import { onLoad, restoreLoad } from './load.js';
 import { refreshKnobs } from './knobs.js';
 import { clearRaceCosts, showCostLine, showRaceCosts } from './costs.js';
+import { showDatabase } from './database.js';
 import { duration, num, seconds, t } from './i18n.js';
 
 const TIMELINE_MS = 30000;
@@ -54,6 +55,7 @@ function onSample(sample) {
 		card.querySelector('[data-field="inFlight"]').textContent = num(threads.inFlight);
 		card.querySelector('[data-field="virtualThreads"]').textContent = num(threads.virtualThreads);
 		showDbPool(card, threads.dbPool);
+		showDatabase(card, threads.dbPool);
 	}
 	else if (sample.status === 'down') {
 		card.querySelectorAll('[data-field]').forEach((b) => (b.textContent = '–'));

@@ -43,6 +43,8 @@ public final class StubApp implements AutoCloseable {
 
 	private volatile int tomcatMaxThreads = 200;
 
+	private volatile String dbPool = "null";
+
 	private StubApp(String name, boolean knobs) {
 		this.name = name;
 		this.server = HttpServer.create().host("127.0.0.1").port(0).route((routes) -> {
@@ -101,6 +103,14 @@ public final class StubApp implements AutoCloseable {
 		return "reactive".equals(this.name) ? "event-loop" : "thread-per-request";
 	}
 
+	/**
+	 * What {@code /api/threads} says of the database pool from now on.
+	 * @param json the {@code dbPool} object, as the contract writes it, or {@code null}
+	 */
+	public void dbPool(String json) {
+		this.dbPool = json;
+	}
+
 	private Mono<Void> threads(HttpServerRequest request, HttpServerResponse response) {
 		this.threadPolls.incrementAndGet();
 		String body = """
@@ -108,7 +118,8 @@ public final class StubApp implements AutoCloseable {
 				"peak":30,"states":{"RUNNABLE":4,"BLOCKED":0,"WAITING":10,"TIMED_WAITING":10},
 				"pools":[{"name":"request-workers","live":10,"states":{"WAITING":10}},
 				{"name":"other","live":14,"states":{"RUNNABLE":4,"TIMED_WAITING":10}}],
-				"inFlight":0,"virtualThreads":0,"sampledAt":"%s"}""".formatted(this.name, model(), Instant.now());
+				"inFlight":0,"virtualThreads":0,"sampledAt":"%s","dbPool":%s}""".formatted(this.name, model(),
+				Instant.now(), this.dbPool);
 		return json(response, Mono.delay(this.threadsDelay).thenReturn(body));
 	}
 

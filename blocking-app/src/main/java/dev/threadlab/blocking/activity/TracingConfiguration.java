@@ -109,9 +109,10 @@ class TracingConfiguration implements WebMvcConfigurer {
 			if (pool == null) {
 				return null; // not started: Hikari opens its pool on the first borrow
 			}
+			String url = Objects.requireNonNull(hikari.getJdbcUrl());
 			return new DbPoolSnapshot("hikari", pool.getActiveConnections(), pool.getIdleConnections(),
-					pool.getThreadsAwaitingConnection(), hikari.getMaximumPoolSize(),
-					Database.of(Objects.requireNonNull(hikari.getJdbcUrl())).label());
+					pool.getThreadsAwaitingConnection(), hikari.getMaximumPoolSize(), Database.of(url).label(),
+					Database.address(url));
 		};
 	}
 

@@ -42,6 +42,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * on and off, in turn
  * @param tracePairs how many on/off pairs of no-delay runs; the median of each side is
  * kept
+ * @param pool the pool-ceiling level, on PostgreSQL, run instead of the rest when enabled
  */
 @ConfigurationProperties("threadlab.bench")
 public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultValue("false") boolean quick,
@@ -55,7 +56,7 @@ public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultVa
 		@DefaultValue("6s") Duration quickLevelDuration, @DefaultValue("3s") Duration levelWarmup,
 		@DefaultValue("2s") Duration quickLevelWarmup, @DefaultValue("3") int repeats,
 		@DefaultValue("64") int noDelayConcurrency, @DefaultValue Stabilise stabilise, @DefaultValue Open open,
-		@DefaultValue("true") boolean traceOff, @DefaultValue("5") int tracePairs){
+		@DefaultValue("true") boolean traceOff, @DefaultValue("5") int tracePairs, @DefaultValue Pool pool){
 
 	/**
 	 * How each started contender is warmed up before its no-delay run: no-delay runs
@@ -109,6 +110,51 @@ public record BenchProperties(@DefaultValue("false") boolean enabled, @DefaultVa
 	public record Open(@DefaultValue("true") boolean enabled, @DefaultValue("false") boolean quick,
 			@DefaultValue("500") int rate, @DefaultValue("10s") Duration duration,
 			@DefaultValue("3s") Duration quickDuration) {
+	}
+
+	/**
+	 * The pool-ceiling level (issue #12): every contender on PostgreSQL, started afresh
+	 * for each pool size, under clients whose every request holds a connection for its
+	 * whole delay ({@code pg_sleep} in the query's own statement). The pool is then the
+	 * ceiling of every model; the level measures how close each comes to it and where the
+	 * rest of its requests wait: for a connection (the pool's pending), before the app
+	 * (Tomcat's accept queue), or nowhere. It needs a server, so it runs only when asked
+	 * ({@code ./run.sh bench --pool}), and then instead of the H2 sweep.
+	 *
+	 * @param enabled run this level, and only this one
+	 * @param sizes the pool sizes ({@code lab.db.pool-size}), one fresh start each
+	 * @param quickSizes the same, quick
+	 * @param concurrency the clients, each sending one request, all at once: one wave
+	 * @param delayMs each request's database delay
+	 * @param profile the profile that puts a contender on PostgreSQL
+	 * @param maxConnections the server's {@code max_connections} as {@code run.sh} read
+	 * it, 0 when unknown; a pool that does not fit under it is skipped, with a note
+	 * @param reservedConnections connections the server keeps for superusers
+	 * ({@code superuser_reserved_connections})
+	 */
+	public record Pool(@DefaultValue("false") boolean enabled, @DefaultValue( {
+			"10", "100", "400" }) List<Integer> sizes, @DefaultValue({ "10", "100" }) List<Integer> quickSizes,
+			@DefaultValue("400") int concurrency, @DefaultValue("1000") int delayMs,
+			@DefaultValue("postgres") String profile, @DefaultValue("0") int maxConnections,
+			@DefaultValue("3") int reservedConnections){
+
+		/**
+		 * Whether a pool of this size fits on the server, as far as is known.
+		 * @param size the pool's size
+		 * @return true when {@code max_connections} is unknown or leaves room for it
+		 */
+		boolean fits(int size) {
+			return this.maxConnections <= 0 || size <= this.maxConnections - this.reservedConnections;
+		}
+
+	}
+
+	/**
+	 * The pool sizes of the pool-ceiling level.
+	 * @return the quick or the full list
+	 */
+	List<Integer> poolSizes() {
+		return this.quick ? this.pool.quickSizes() : this.pool.sizes();
 	}
 
 	/**

@@ -66,6 +66,10 @@ class BenchRunner implements ApplicationRunner {
 		List<BenchRow> rows = new ArrayList<>();
 		List<Stabilisation> warmups = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
+		if (this.properties.pool().enabled()) {
+			poolCeiling(started, out);
+			return;
+		}
 		for (String name : this.properties.contenders()) {
 			Launch launch = launch(name);
 			if (launch == null) {
@@ -112,6 +116,151 @@ class BenchRunner implements ApplicationRunner {
 		}
 		if (this.properties.measureTraceOff()) {
 			tracingOverhead(launch, plans, rows, warmups);
+		}
+	}
+
+	/**
+	 * The pool-ceiling level: each contender on PostgreSQL, started afresh for each pool
+	 * size, its pool filled before the run (HikariCP fills it in the background), one
+	 * closed-model run of clients whose every request holds a connection, with
+	 * {@code /api/threads} polled for where the requests waited. Writes
+	 * {@code results.md} with its table alone.
+	 */
+	private void poolCeiling(Instant started, Path out) throws IOException, InterruptedException {
+		BenchProperties p = this.properties;
+		BenchProperties.Pool pool = p.pool();
+		List<PoolCeilingRow> rows = new ArrayList<>();
+		List<String> notes = new ArrayList<>();
+		for (String name : p.contenders()) {
+			Launch launch = launch(name);
+			if (launch == null) {
+				notes.add(name + ": skipped (no JDK 21+ or no jar given)");
+				continue;
+			}
+			for (int size : p.poolSizes()) {
+				if (!pool.fits(size)) {
+					notes.add(name + ", pool " + size + ": skipped, max_connections " + pool.maxConnections()
+							+ " (less " + pool.reservedConnections() + " for superusers) has no room for it");
+					continue;
+				}
+				rows.add(poolRun(launch, size));
+			}
+		}
+		Files.writeString(out.resolve("results.md"), poolReport(started, rows, notes));
+		logger.info("Results in " + out.toAbsolutePath().resolve("results.md"));
+	}
+
+	private PoolCeilingRow poolRun(Launch launch, int size) throws IOException, InterruptedException {
+		BenchProperties p = this.properties;
+		BenchProperties.Pool pool = p.pool();
+		// One wave: every client sends one request, and throughput is the wave over its
+		// wall time. A closed run measured after a warm-up would count nothing on a pool
+		// of 10, where each client's first answer takes up to 40 s.
+		LoadPlan plan = wave(p.endpoint(), pool.delayMs(), pool.concurrency());
+		LoadPlan warmup = wave(p.endpoint(), 10, pool.concurrency());
+		List<String> args = List.of(profileArg(launch, pool.profile()), "--lab.db.pool-size=" + size);
+		try (ContenderProcess contender = launch.start(args)) {
+			String name = contender.app().name();
+			logger.info("Started " + name + " on " + pool.profile() + " with a pool of " + size + " (pid "
+					+ contender.pid() + ")");
+			LoadPlan warm = LoadPlan.closed(p.endpoint(), 0, 1, Duration.ofMillis(200));
+			boolean full = PoolProbe.awaitFull(contender.app().url(), size, Duration.ofSeconds(60),
+					() -> this.engine.run(warm, contender.app(), contender.pid()).block());
+			// The JIT's first pass over the request path, uncounted, as the fidelity
+			// runner's short wave.
+			this.engine.run(warmup, contender.app(), contender.pid()).block();
+			Thread.sleep(PAUSE.toMillis());
+			PoolProbe probe = PoolProbe.start(contender.app().url());
+			LoadResult result;
+			try {
+				result = this.engine.run(plan, contender.app(), contender.pid()).block();
+			}
+			finally {
+				probe.close();
+			}
+			PoolCeilingRow row = new PoolCeilingRow(name, size, result, probe.finish(), full);
+			logger.info(describe(result) + "; pool " + size + ", waited: " + row.waitedWhere());
+			return row;
+		}
+	}
+
+	/**
+	 * Each of {@code clients} clients sends one request: a wave, as long as it takes (up
+	 * to the engine's longest run).
+	 */
+	private static LoadPlan wave(String endpoint, int delayMs, int clients) {
+		return new LoadPlan(LoadPlan.Model.CLOSED, endpoint, delayMs, clients, clients, LoadPlan.MAX_DURATION, 0,
+				Duration.ZERO);
+	}
+
+	/**
+	 * The profile argument for a contender on the pool level: its own profile (virtual)
+	 * and the database's.
+	 */
+	private static String profileArg(Launch launch, String databaseProfile) {
+		List<String> profiles = new ArrayList<>();
+		for (String arg : launch.args()) {
+			if (arg.startsWith("--spring.profiles.active=")) {
+				profiles.add(arg.substring("--spring.profiles.active=".length()));
+			}
+		}
+		profiles.add(databaseProfile);
+		return "--spring.profiles.active=" + String.join(",", profiles);
+	}
+
+	private String poolReport(Instant started, List<PoolCeilingRow> rows, List<String> notes) {
+		BenchProperties p = this.properties;
+		BenchProperties.Pool pool = p.pool();
+		StringBuilder md = new StringBuilder();
+		md.append("# threadlab benchmark, pool ceiling on PostgreSQL, ")
+			.append(started.truncatedTo(ChronoUnit.SECONDS))
+			.append("\n\n");
+		md.append("Reproduce: `./run.sh bench --pool").append(p.quick() ? " --quick" : "").append("`\n\n");
+		md.append("- Machine: ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores; load average at the start ")
+			.append(loadAverage())
+			.append("; load engine in the same machine, over loopback.\n");
+		md.append("- Each contender started afresh for each pool size with `")
+			.append(String.join(" ", p.jvmArgs()))
+			.append("`, profile `")
+			.append(pool.profile())
+			.append("` and `lab.db.pool-size`; its pool filled before the run.\n");
+		md.append("- Closed model: ")
+			.append(pool.concurrency())
+			.append(" clients, each request `")
+			.append(p.endpoint())
+			.append("?delayMs=")
+			.append(pool.delayMs())
+			.append("` (`pg_sleep` in the query's statement: it holds its connection for the whole delay), "
+					+ "all at once, each client once: one wave, throughput is the wave over its wall time. Before "
+					+ "it, uncounted, the same wave with a delay of 10 ms; one wave per contender and pool.\n");
+		md.append("- Pool ceiling: min(pool, clients) / delay, what no model can pass. Peaks from `/api/threads` "
+				+ "every 100 ms; queued before the app is clients less the peak in flight (Tomcat's accept queue, "
+				+ "which only the client sees).\n");
+		md.append("- PostgreSQL `max_connections`: ")
+			.append((pool.maxConnections() > 0)
+					? pool.maxConnections() + ", of which " + pool.reservedConnections()
+							+ " are kept for superusers: a pool of up to "
+							+ (pool.maxConnections() - pool.reservedConnections()) + " fits, one contender at a time"
+					: "unknown")
+			.append(".\n");
+		notes.forEach((note) -> md.append("- ").append(note).append('\n'));
+		md.append("- Finished ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(".\n\n");
+		md.append(PoolCeilingRow.header());
+		rows.forEach((row) -> md.append(row.markdown()).append('\n'));
+		return md.toString();
+	}
+
+	/** The machine's load average, so that a reader knows what else ran. */
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return fields[0] + " " + fields[1] + " " + fields[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			double average = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+			return (average >= 0) ? String.format(Locale.ROOT, "%.2f", average) : "unknown";
 		}
 	}
 
@@ -349,8 +498,17 @@ class BenchRunner implements ApplicationRunner {
 			return this.app;
 		}
 
+		List<String> args() {
+			return this.args;
+		}
+
 		ContenderProcess start(List<String> more) throws IOException, InterruptedException {
 			List<String> all = new ArrayList<>(this.args);
+			// A later profile list replaces the contender's own (the pool level's names
+			// both).
+			if (more.stream().anyMatch((arg) -> arg.startsWith("--spring.profiles.active="))) {
+				all.removeIf((arg) -> arg.startsWith("--spring.profiles.active="));
+			}
 			all.addAll(more);
 			return ContenderProcess.start(this.app, this.java, this.jar, BenchRunner.this.properties.jvmArgs(), all,
 					BenchRunner.this.properties.out());

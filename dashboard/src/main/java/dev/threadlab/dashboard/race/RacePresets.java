@@ -75,11 +75,19 @@ public final class RacePresets {
 	public static final RacePlan SWITCHING = new RacePlan("switching",
 			List.of(new RaceGroup("cpu", 200, "/api/cpu?iterations=50000", 0, 0)), 200, true);
 
+	/**
+	 * The pool as every model's ceiling: 400 waits that each hold a connection. The page
+	 * cannot resize a pool while the apps run; the bench's pool level runs 10, 100, 400.
+	 */
+	public static final RacePlan POOL_CEILING = new RacePlan("pool-ceiling",
+			List.of(new RaceGroup("hold", 400, "/api/items/{n}?delayMs=1000&holdConnection=true", 0, 0)), 400);
+
 	/** The races that tell the seeds' stories. */
 	public static final List<RacePlan> STORIES = List.of(ABC, WAVE, SLOW_FILE, CPU);
 
 	/** The races that break a model on purpose. */
-	public static final List<RacePlan> BREAK_IT = List.of(SLEEP, SLEEP_OFFLOADED, CPU_CORES, HOLD, SMALL_POOL);
+	public static final List<RacePlan> BREAK_IT = List.of(SLEEP, SLEEP_OFFLOADED, CPU_CORES, HOLD, SMALL_POOL,
+			POOL_CEILING);
 
 	/** The races that ask what each model costs (issue #9). */
 	public static final List<RacePlan> COSTS = List.of(SLEEPERS, MORE_THREADS, SWITCHING);

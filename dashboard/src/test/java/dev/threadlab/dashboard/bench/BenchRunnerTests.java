@@ -32,7 +32,8 @@ class BenchRunnerTests {
 				Duration.ofSeconds(1));
 		BenchProperties properties = new BenchProperties(true, true, out, List.of("reactive", "virtual"), null, null,
 				null, jar, List.of("-Xmx256m"), "/api/items/1", 200, List.of(), List.of(5, 20), Duration.ofSeconds(1),
-				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 4, stabilise, open, false, 1);
+				Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 4, stabilise, open, false, 1,
+				new BenchProperties.Pool(false, List.of(), List.of(), 1, 0, "postgres", 0, 3));
 		LabProperties lab = new LabProperties(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
 				URI.create("http://127.0.0.1:8083"), List.of("blocking", "reactive", "virtual"), Duration.ofMillis(500),
 				Duration.ofMillis(1500), false);

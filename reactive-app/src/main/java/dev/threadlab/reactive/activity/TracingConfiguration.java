@@ -20,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 
@@ -53,9 +54,12 @@ class TracingConfiguration implements WebFluxConfigurer {
 	}
 
 	@Bean
-	ThreadSampler threadSampler(Tracer tracer, ObjectProvider<ConnectionFactory> connectionFactory) {
+	ThreadSampler threadSampler(Tracer tracer, ObjectProvider<ConnectionFactory> connectionFactory,
+			Environment environment) {
 		// No virtual threads here, so nothing can pin: pinnedEvents stays null.
-		return new ThreadSampler(tracer, dbPool(connectionFactory.getIfAvailable()), PinnedEvents.none());
+		return new ThreadSampler(tracer,
+				dbPool(connectionFactory.getIfAvailable(), environment.getProperty("spring.r2dbc.url")),
+				PinnedEvents.none());
 	}
 
 	@Bean
@@ -73,18 +77,22 @@ class TracingConfiguration implements WebFluxConfigurer {
 	/**
 	 * Reads the R2DBC pool's counts for {@code /api/threads}: connections lent out, idle,
 	 * subscribers waiting for one, the most it opens, and its database; none where the
-	 * connection factory is not a pool (or, in slice tests, there is none).
+	 * connection factory is not a pool (or, in slice tests, there is none). Unlike
+	 * Hikari, the pool does not tell its URL, so the server's address comes from the
+	 * configured {@code spring.r2dbc.url}.
 	 */
-	static Supplier<@Nullable DbPoolSnapshot> dbPool(@Nullable ConnectionFactory connectionFactory) {
+	static Supplier<@Nullable DbPoolSnapshot> dbPool(@Nullable ConnectionFactory connectionFactory,
+			@Nullable String url) {
 		if (!(connectionFactory instanceof ConnectionPool pool)) {
 			return () -> null;
 		}
 		// The pool answers its driver's metadata: "H2" or "PostgreSQL", known without a
 		// connection.
 		String database = Database.of(pool.getMetadata().getName()).label();
+		String address = (url != null) ? Database.address(url) : null;
 		return () -> pool.getMetrics()
 			.map((metrics) -> new DbPoolSnapshot("r2dbc", metrics.acquiredSize(), metrics.idleSize(),
-					metrics.pendingAcquireSize(), metrics.getMaxAllocatedSize(), database))
+					metrics.pendingAcquireSize(), metrics.getMaxAllocatedSize(), database, address))
 			.orElse(null);
 	}
 

@@ -1,5 +1,7 @@
 package dev.threadlab.shared.contract;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The database connection pool at one moment: HikariCP on blocking-app, the R2DBC pool on
  * reactive-app. With {@code holdConnection=true} a delay holds a connection, and this is
@@ -12,6 +14,9 @@ package dev.threadlab.shared.contract;
  * @param max the most connections the pool opens: the pool's size,
  * {@code lab.db.pool-size}
  * @param database the database behind the pool, {@code h2} or {@code postgresql}
+ * @param address where the database server answers, {@code host:port}; {@code null} for
+ * H2, which runs in the app's own process
  */
-public record DbPoolSnapshot(String name, int active, int idle, int pending, int max, String database) {
+public record DbPoolSnapshot(String name, int active, int idle, int pending, int max, String database,
+		@Nullable String address) {
 }

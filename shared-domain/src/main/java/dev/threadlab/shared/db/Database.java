@@ -3,6 +3,8 @@ package dev.threadlab.shared.db;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The database an app runs on, and how a database delay happens there: the one place
  * where H2 and PostgreSQL differ, so that each app's repository reads the same on both.
@@ -60,6 +62,39 @@ public enum Database {
 			return H2;
 		}
 		throw new IllegalArgumentException("threadlab runs on H2 or PostgreSQL, not on " + urlOrProductName);
+	}
+
+	/**
+	 * Where a database server answers, from a JDBC or R2DBC URL, so that the dashboard
+	 * can say which server a contender waits on.
+	 * @param url such as {@code jdbc:postgresql://127.0.0.1:5432/threadlab} or
+	 * {@code r2dbc:pool:postgresql://db.example:5433/threadlab?ssl=false}
+	 * @return {@code host:port} (PostgreSQL's 5432 where the URL names no port), or
+	 * {@code null} for an embedded database or a URL without a host
+	 */
+	public static @Nullable String address(String url) {
+		if (of(url) != POSTGRESQL) {
+			return null;
+		}
+		int start = url.indexOf("//");
+		if (start < 0) {
+			return null;
+		}
+		String rest = url.substring(start + 2);
+		int end = rest.length();
+		for (char stop : new char[] { '/', '?' }) {
+			int at = rest.indexOf(stop);
+			if (at >= 0) {
+				end = Math.min(end, at);
+			}
+		}
+		// R2DBC URLs may carry user:password@ before the host: never show a password.
+		String hostPort = rest.substring(rest.lastIndexOf('@', end - 1) + 1, end);
+		if (hostPort.isEmpty()) {
+			return null;
+		}
+		boolean hasPort = hostPort.startsWith("[") ? hostPort.contains("]:") : hostPort.contains(":");
+		return hasPort ? hostPort : hostPort + ":5432";
 	}
 
 	/**

@@ -20,6 +20,19 @@ class DatabaseTests {
 	}
 
 	@Test
+	void serverAddressIsHostAndPortWithoutCredentialsAndNoneForH2() {
+		assertThat(Database.address("jdbc:postgresql://127.0.0.1:5432/threadlab")).isEqualTo("127.0.0.1:5432");
+		assertThat(Database.address("r2dbc:pool:postgresql://db.example/threadlab?ssl=false"))
+			.isEqualTo("db.example:5432");
+		assertThat(Database.address("r2dbc:postgresql://threadlab:secret@10.0.0.5:5433/threadlab"))
+			.isEqualTo("10.0.0.5:5433");
+		assertThat(Database.address("jdbc:postgresql://[::1]:5434/threadlab")).isEqualTo("[::1]:5434");
+		assertThat(Database.address("jdbc:postgresql:threadlab")).isNull();
+		assertThat(Database.address("jdbc:h2:mem:threadlab;DB_CLOSE_DELAY=-1")).isNull();
+		assertThat(Database.address("r2dbc:h2:mem:///threadlab")).isNull();
+	}
+
+	@Test
 	void h2LeavesTheWholeDelayToTheAppAndItsStatementsUnchanged() {
 		assertThat(Database.H2.appDelayMs(500)).isEqualTo(500);
 		assertThat(Database.H2.delayParams(500)).isEmpty();
