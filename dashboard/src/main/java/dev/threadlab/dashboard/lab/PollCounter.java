@@ -8,24 +8,31 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 
 /**
- * Counts the requests the pollers send to each app, so that "a few a second, however many
- * browsers" can be checked rather than believed.
+ * Counts the pollers' ticks at each app, so that "a few a second, however many browsers"
+ * can be checked rather than believed. A tick asks for the threads once, and for the
+ * costs, the loops and the activity beside them; only the threads are counted, so the
+ * count is ticks whatever else a tick asks for.
  */
 public class PollCounter {
+
+	/** What every tick asks for exactly once. */
+	private static final String TICK_PATH = "/api/threads";
 
 	private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
 	ExchangeFilterFunction filter() {
 		return (request, next) -> {
-			this.counts.computeIfAbsent(authority(request.url()), (key) -> new AtomicLong()).incrementAndGet();
+			if (TICK_PATH.equals(request.url().getPath())) {
+				this.counts.computeIfAbsent(authority(request.url()), (key) -> new AtomicLong()).incrementAndGet();
+			}
 			return next.exchange(request);
 		};
 	}
 
 	/**
-	 * The requests sent so far to an app.
+	 * The ticks so far at an app.
 	 * @param app the app
-	 * @return how many polls it has been sent
+	 * @return how many times it has been polled
 	 */
 	public long count(LabApp app) {
 		AtomicLong count = this.counts.get(authority(app.url()));
