@@ -52,6 +52,7 @@ class PageController {
 		model.addAttribute("apps", this.feed.apps());
 		model.addAttribute("stories", RacePresets.STORIES);
 		model.addAttribute("breakIt", RacePresets.BREAK_IT);
+		model.addAttribute("tourPresets", RacePresets.TOUR);
 		model.addAttribute("endpoints", RaceForm.ENDPOINT_ORDER);
 		model.addAttribute("maxRequests", RaceForm.MAX_REQUESTS);
 		model.addAttribute("loadEndpoints", LoadForm.ENDPOINTS);

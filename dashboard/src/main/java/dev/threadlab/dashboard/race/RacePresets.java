@@ -52,14 +52,30 @@ public final class RacePresets {
 	public static final RacePlan SMALL_POOL = new RacePlan("waves-40",
 			List.of(new RaceGroup("r", 40, "/api/items/{n}?delayMs=500", 0, 0)), 40);
 
+	/** Shared state: many requests increment one counter unsafely at once. */
+	public static final RacePlan SHARED_COUNTER = SharedCounterRace.PLAN;
+
+	/**
+	 * Ten calls of 1 s, ten waiting and then ten CPU-heavy ones, for a lab started with
+	 * {@code ./run.sh --cpus 1}: one app after the other, since every contender is then
+	 * pinned to the same core.
+	 */
+	public static final RacePlan ONE_CORE = new RacePlan("one-core",
+			List.of(new RaceGroup("wait", 10, "/api/items/{n}?delayMs=1000", 0, 0),
+					new RaceGroup("cpu", 10, "/api/cpu?iterations=300000", 1500, 0)),
+			20, true);
+
 	/** The races that tell the seeds' stories. */
 	public static final List<RacePlan> STORIES = List.of(ABC, WAVE, SLOW_FILE, CPU);
 
 	/** The races that break a model on purpose. */
 	public static final List<RacePlan> BREAK_IT = List.of(SLEEP, SLEEP_OFFLOADED, CPU_CORES, HOLD, SMALL_POOL);
 
+	/** The races the tour at /tour runs for its own ideas (shared state, one core). */
+	public static final List<RacePlan> TOUR = List.of(SHARED_COUNTER, ONE_CORE);
+
 	/** Every preset, in the order the page lists them. */
-	public static final List<RacePlan> ALL = Stream.concat(STORIES.stream(), BREAK_IT.stream()).toList();
+	public static final List<RacePlan> ALL = Stream.of(STORIES, BREAK_IT, TOUR).flatMap(List::stream).toList();
 
 	private RacePresets() {
 	}

@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -67,7 +68,16 @@ public class RaceRunner {
 		emit(new RaceUpdate("started", info.id(), info, List.of(), List.of()));
 		List<AppShare> perApp = apps.stream().map((app) -> new AppShare(app, plan)).toList();
 		Flux<RaceResult> all;
-		if (plan.oneAppAtATime()) {
+		SharedCounterRace counter = SharedCounterRace.of(plan, this.client, apps);
+		if (counter != null) {
+			// Every counter starts at 0, so that what it reads after the race is what the
+			// race counted.
+			all = counter.reset().thenMany(Flux.defer(() -> {
+				long zero = System.nanoTime() + LEAD.toNanos();
+				return Flux.merge(perApp.stream().map((share) -> share.fire(zero)).toList());
+			}));
+		}
+		else if (plan.oneAppAtATime()) {
 			// Each app starts its own clock once the one before it has every answer in,
 			// so no app's requests share the cores with another app's.
 			all = Flux.concat(perApp.stream()
@@ -78,11 +88,12 @@ public class RaceRunner {
 			long zero = System.nanoTime() + LEAD.toNanos();
 			all = Flux.merge(perApp.stream().map((share) -> share.fire(zero)).toList());
 		}
+		Mono<Map<String, Long>> counted = (counter != null) ? counter.read() : Mono.just(Map.of());
 		all.bufferTimeout(500, Duration.ofMillis(250)).doOnNext((batch) -> {
 			race.add(batch);
 			emit(new RaceUpdate("results", info.id(), null, batch, List.of()));
-		}).doFinally((signal) -> {
-			List<RaceSummary> summaries = race.finish();
+		}).then(counted).onErrorReturn(Map.of()).defaultIfEmpty(Map.of()).doOnNext((counters) -> {
+			List<RaceSummary> summaries = race.finish(counters);
 			emit(new RaceUpdate("finished", info.id(), null, List.of(), summaries));
 		}).subscribe();
 		return info;
@@ -140,7 +151,7 @@ public class RaceRunner {
 			return wait.then(Mono.defer(() -> {
 				long sent = System.nanoTime();
 				double sentMs = (sent - zero) / 1e6;
-				return RaceRunner.this.client.get()
+				return RaceRunner.this.client.method(HttpMethod.valueOf(request.method()))
 					.uri(this.app.resolve(request.path()))
 					.header("X-Request-Id", "race-" + request.index() + "-" + request.label())
 					.exchangeToMono((response) -> response.bodyToMono(TracedBody.class)
@@ -195,8 +206,12 @@ public class RaceRunner {
 			this.results.addAll(batch);
 		}
 
-		synchronized List<RaceSummary> finish() {
-			this.summaries = this.info.apps().stream().map((app) -> RaceSummary.of(app, this.results)).toList();
+		synchronized List<RaceSummary> finish(Map<String, Long> counters) {
+			this.summaries = this.info.apps()
+				.stream()
+				.map((app) -> SharedCounterRace.withCount(RaceSummary.of(app, this.results), this.info.plan(),
+						counters.get(app)))
+				.toList();
 			this.running = false;
 			return this.summaries;
 		}
