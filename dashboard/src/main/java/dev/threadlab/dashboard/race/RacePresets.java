@@ -56,14 +56,15 @@ public final class RacePresets {
 	public static final RacePlan SHARED_COUNTER = SharedCounterRace.PLAN;
 
 	/**
-	 * Ten calls of 1 s, ten waiting and then ten CPU-heavy ones, for a lab started with
-	 * {@code ./run.sh --cpus 1}: one app after the other, since every contender is then
-	 * pinned to the same core.
+	 * Ten calls of 1 s for a lab started with {@code ./run.sh --cpus 1}: ten waiting
+	 * ones, then one CPU-heavy call alone (the yardstick), then ten at once. One app
+	 * after the other, since every contender is then pinned to the same core.
 	 */
 	public static final RacePlan ONE_CORE = new RacePlan("one-core",
 			List.of(new RaceGroup("wait", 10, "/api/items/{n}?delayMs=1000", 0, 0),
-					new RaceGroup("cpu", 10, "/api/cpu?iterations=300000", 1500, 0)),
-			20, true);
+					new RaceGroup("solo", 1, "/api/cpu?iterations=2000000", 1500, 0),
+					new RaceGroup("cpu", 10, "/api/cpu?iterations=2000000", 3000, 0)),
+			21, true);
 
 	/** The races that tell the seeds' stories. */
 	public static final List<RacePlan> STORIES = List.of(ABC, WAVE, SLOW_FILE, CPU);
