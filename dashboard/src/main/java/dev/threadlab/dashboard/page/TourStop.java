@@ -36,7 +36,7 @@ record TourStop(String id, @Nullable String preset, @Nullable Map<String, Object
 	 * button that fails.
 	 * @return whether the button can start it
 	 */
-	boolean runnable() {
+	public boolean runnable() {
 		return this.preset == null || RacePresets.find(this.preset).isPresent();
 	}
 
