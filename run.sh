@@ -6,6 +6,8 @@
 #   ./run.sh                  the lab, on 127.0.0.1 only: nobody else on the network sees it
 #   ./run.sh --lan [ADDRESS]  the lab for a classroom, on every interface (ADDRESS 0.0.0.0, or ::):
 #                             others may watch and read, only this machine may change anything
+#   ./run.sh --cpus 1         every contender pinned to CPU 0 (taskset -c 0, -XX:ActiveProcessorCount=1),
+#                             the dashboard on the other cores: one core and ten waiting calls (--cpus N: 0 to N-1)
 #   ./run.sh --db postgres    the lab on a PostgreSQL server (PGHOST, PGPORT, PGDATABASE, PGUSER,
 #                             PGPASSWORD; default 127.0.0.1:5432, threadlab/threadlab/threadlab;
 #                             LAB_DB_POOL_SIZE connections per app, default 25); --lan may go with it
@@ -33,7 +35,7 @@ LOGS="$ROOT/logs"
 LAB_HEAP=${LAB_HEAP:-512m}
 CONTENDER_JVM=(-Xms"$LAB_HEAP" -Xmx"$LAB_HEAP" -XX:NativeMemoryTracking=summary)
 
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }
 
 MODE=lab
 QUICK=false
@@ -41,6 +43,10 @@ QUICK=false
 ADDRESS=127.0.0.1
 LAN=false
 DB=h2
+CPUS=""
+# LAB_DRY_RUN=1 prints each process's command line (name, then its arguments, tab-separated)
+# instead of starting it: what the build's RunScriptCpusTests starts to check --cpus.
+DRY_RUN=${LAB_DRY_RUN:-}
 case "${1:-}" in
   bench)
     MODE=bench; shift
@@ -64,6 +70,8 @@ while [ "$MODE" = lab ] && [ $# -gt 0 ]; do
           echo "        to keep the lab off some networks, close its ports there with a firewall." >&2
           exit 2 ;;
       esac ;;
+    --cpus) CPUS=${2:-}; shift; shift || true ;;
+    --cpus=*) CPUS=${1#--cpus=}; shift ;;
     --db) DB=${2:-}; shift; shift || true ;;
     --db=*) DB=${1#--db=}; shift ;;
     -h|--help|help) usage; exit 0 ;;
@@ -74,6 +82,30 @@ case "$DB" in
   h2|postgres) ;;
   *) echo "run.sh: --db is h2 (the default) or postgres, not '$DB'" >&2; exit 2 ;;
 esac
+# --cpus N: every contender on CPUs 0 to N-1, and told so (a JVM sizes its pools, its GC
+# threads and Reactor Netty its event loops by the processors it sees); the dashboard on the
+# others when there are any, so that it does not take the contenders' core to measure them.
+PIN=()
+CPU_JVM=()
+DASHBOARD_PIN=()
+if [ -n "$CPUS" ]; then
+  ONLINE=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)
+  case "$CPUS" in
+    ''|*[!0-9]*|0*) echo "run.sh: --cpus takes a number of CPUs from 1 to $ONLINE, not '$CPUS'" >&2; exit 2 ;;
+  esac
+  if [ "$CPUS" -gt "$ONLINE" ]; then
+    echo "run.sh: --cpus $CPUS: this machine has $ONLINE CPUs" >&2; exit 2
+  fi
+  if ! command -v taskset >/dev/null 2>&1; then
+    echo "run.sh: --cpus needs taskset to pin the contenders, and there is none on the PATH;" >&2
+    echo "        install util-linux (apt-get install util-linux), or run without --cpus." >&2
+    exit 2
+  fi
+  cpu_range() { if [ "$1" = "$2" ]; then echo "$1"; else echo "$1-$2"; fi; }
+  PIN=(taskset -c "$(cpu_range 0 $((CPUS - 1)))")
+  CPU_JVM=(-XX:ActiveProcessorCount="$CPUS")
+  [ "$ONLINE" -gt "$CPUS" ] && DASHBOARD_PIN=(taskset -c "$(cpu_range "$CPUS" $((ONLINE - 1)))")
+fi
 case " $* " in
   *" --db"*) echo "run.sh: the benchmark runs on H2 only; PostgreSQL's figures come from the fidelity runner (see README)" >&2; exit 2 ;;
 esac
@@ -188,7 +220,7 @@ stale() {
 APPS=(blocking-app reactive-app dashboard)
 needs_build=false
 for app in "${APPS[@]}"; do stale "$app" && needs_build=true; done
-if $needs_build; then
+if $needs_build && [ -z "$DRY_RUN" ]; then
   echo "Building (first run, or sources changed)..."
   ./mvnw -B -q -DskipTests -pl "$(IFS=,; echo "${APPS[*]}")" -am package
 fi
@@ -246,14 +278,19 @@ mkdir -p "$LOGS"
 start() { # name port java jar [profile [more args...]]
   local name=$1 port=$2 java=$3 jar=$4 profile=${5:-}
   shift 5 2>/dev/null || shift $#
+  local jvm=("${CONTENDER_JVM[@]}" "${CPU_JVM[@]}") pin=("${PIN[@]}")
+  [ "$name" = dashboard ] && jvm=() pin=("${DASHBOARD_PIN[@]}")
+  local command=("${pin[@]}" "$java" "${jvm[@]}" -jar "$jar" --server.port="$port" --server.address="$ADDRESS"
+    ${profile:+--spring.profiles.active=$profile} "$@")
+  if [ -n "$DRY_RUN" ]; then
+    (IFS=$'\t'; echo "$name"$'\t'"${command[*]}")
+    return 0
+  fi
   if port_busy "$port"; then
     echo "run.sh: port $port is already in use; stop whatever holds it (is the lab already running?)" >&2
     exit 1
   fi
-  local jvm=("${CONTENDER_JVM[@]}")
-  [ "$name" = dashboard ] && jvm=()
-  "$java" "${jvm[@]}" -jar "$jar" --server.port="$port" --server.address="$ADDRESS" ${profile:+--spring.profiles.active=$profile} "$@" \
-    >"$LOGS/$name.log" 2>&1 &
+  "${command[@]}" >"$LOGS/$name.log" 2>&1 &
   PIDS+=($!)
   STARTED+=("$name $port $!")
 }
@@ -300,6 +337,7 @@ start dashboard "$DASHBOARD_PORT" "$JAVA" "$(jar_of dashboard)" "" \
   --lab.blocking-url="http://127.0.0.1:$BLOCKING_PORT" --lab.reactive-url="http://127.0.0.1:$REACTIVE_PORT" \
   --lab.virtual-url="http://127.0.0.1:$VIRTUAL_PORT" --lab.apps="$SHOWN" --lab.allowed-hosts="$ALLOWED_HOSTS"
 
+[ -n "$DRY_RUN" ] && exit 0
 for entry in "${STARTED[@]}"; do
   read -r name port pid <<<"$entry"
   wait_healthy "$name" "$port" "$pid"
@@ -340,6 +378,15 @@ for entry in "${STARTED[@]}"; do
   printf '  %-9s http://127.0.0.1:%s\n' "$name" "$port"
 done
 [ -n "$VIRTUAL_NOTE" ] && echo "  $VIRTUAL_NOTE"
+if [ -n "$CPUS" ]; then
+  cat <<TEXT
+
+ON $CPUS CPU(S) (--cpus $CPUS): every contender is pinned (${PIN[*]}) and sees $CPUS available
+processor(s) (${CPU_JVM[*]}); each app's /api/threads says "availableProcessors": $CPUS.
+The dashboard runs $( [ ${#DASHBOARD_PIN[@]} -gt 0 ] && echo "apart (${DASHBOARD_PIN[*]}), so that it does not take their core to measure them" || echo "on the same CPUs: there are no others").
+Try the preset "one-core" (ten calls of 1 s) on the dashboard or in the tour.
+TEXT
+fi
 cat <<TEXT
 
 Try:

@@ -5,6 +5,7 @@ import { refreshKnobs } from './knobs.js';
 import { clearRaceCosts, showCostLine, showRaceCosts } from './costs.js';
 import { showDatabase } from './database.js';
 import { duration, num, seconds, t } from './i18n.js';
+import { counterText } from './counter.js';
 
 const TIMELINE_MS = 30000;
 const KEEP_ACTIVITY = 2000;
@@ -144,7 +145,7 @@ function summaryText(app) {
 	const failed = results.filter((r) => r.error || r.status >= 400).length;
 	const answered = threads === 1 ? t('race.summary.answeredOneThread', num(results.length), num(last / 1000, 2))
 		: t('race.summary.answered', num(results.length), num(threads), num(last / 1000, 2));
-	return answered + (failed ? t('race.summary.failed', num(failed)) : '') + (s ? '' : ' …');
+	return answered + (failed ? t('race.summary.failed', num(failed)) : '') + counterText(s) + (s ? '' : ' …');
 }
 
 // Probes only time how fast an app answers anything while the rest of the race runs.

@@ -45,13 +45,24 @@ public final class StubApp implements AutoCloseable {
 
 	private volatile String dbPool = "null";
 
+	/**
+	 * The shared counter: every increment a POST asks for, less the one that each tenth
+	 * POST loses, so that a race can tell what it counted from what it sent.
+	 */
+	private final AtomicLong counter = new AtomicLong(-1);
+
+	private final AtomicLong counterPosts = new AtomicLong();
+
 	private StubApp(String name, boolean knobs) {
 		this.name = name;
 		this.server = HttpServer.create().host("127.0.0.1").port(0).route((routes) -> {
 			routes.get("/api/threads", this::threads)
 				.get("/api/activity", this::activity)
 				.get("/api/items/{id}", this::item)
-				.get("/api/costs", this::costs);
+				.get("/api/costs", this::costs)
+				.post("/api/lab/counter", this::count)
+				.get("/api/lab/counter", this::counter)
+				.delete("/api/lab/counter", this::resetCounter);
 			// Like blocking-app started with lab.knobs.enabled=true; elsewhere the
 			// knobs are not there at all.
 			if ("blocking".equals(name)) {
@@ -194,6 +205,31 @@ public final class StubApp implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow();
+	}
+
+	/**
+	 * The shared counter as the last race left it; -1 until it is first reset.
+	 * @return its value
+	 */
+	public long counterValue() {
+		return this.counter.get();
+	}
+
+	private Mono<Void> count(HttpServerRequest request, HttpServerResponse response) {
+		Map<String, List<String>> query = UriComponentsBuilder.fromUriString(request.uri()).build().getQueryParams();
+		long n = Long.parseLong(query.get("n").get(0));
+		long lost = (this.counterPosts.incrementAndGet() % 10 == 0) ? 1 : 0;
+		long value = this.counter.addAndGet(n - lost);
+		return json(response, Mono.just("{\"mode\":\"unsafe\",\"n\":" + n + ",\"value\":" + value + "}"));
+	}
+
+	private Mono<Void> counter(HttpServerRequest request, HttpServerResponse response) {
+		return json(response, Mono.just("{\"value\":" + this.counter.get() + "}"));
+	}
+
+	private Mono<Void> resetCounter(HttpServerRequest request, HttpServerResponse response) {
+		this.counter.set(0);
+		return counter(request, response);
 	}
 
 }

@@ -103,6 +103,15 @@ class LoopbackGuardTests {
 	}
 
 	@Test
+	void visitorMayNeitherCountNorReadNorResetTheSharedCounter() throws Exception {
+		String before = this.mvc.get().uri("/api/lab/counter").exchange().getResponse().getContentAsString();
+		assertThat(this.mvc.post().uri("/api/lab/counter?n=10&mode=atomic").with(from(VISITOR))).hasStatus(403);
+		assertThat(this.mvc.delete().uri("/api/lab/counter").with(from(VISITOR))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/api/lab/counter").with(from(VISITOR))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/api/lab/counter")).hasStatusOk().bodyText().isEqualTo(before);
+	}
+
+	@Test
 	void visitorMayReadEverything() {
 		for (String path : new String[] { "/api/items/1", "/api/items?limit=5", "/api/files",
 				"/api/files/sample-4k.txt", "/api/files/sample-4k.txt/content", "/api/mixed", "/api/threads",

@@ -53,6 +53,7 @@ class PageController {
 		model.addAttribute("stories", RacePresets.STORIES);
 		model.addAttribute("breakIt", RacePresets.BREAK_IT);
 		model.addAttribute("costPresets", RacePresets.COSTS);
+		model.addAttribute("tourPresets", RacePresets.TOUR);
 		model.addAttribute("endpoints", RaceForm.ENDPOINT_ORDER);
 		model.addAttribute("maxRequests", RaceForm.MAX_REQUESTS);
 		model.addAttribute("loadEndpoints", LoadForm.ENDPOINTS);

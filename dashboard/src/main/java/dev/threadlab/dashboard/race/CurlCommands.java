@@ -24,18 +24,23 @@ public final class CurlCommands {
 	 */
 	public static String of(RacePlan plan, LabApp app) {
 		List<String> lines = new ArrayList<>();
+		boolean counter = SharedCounterRace.PLAN.id().equals(plan.id());
+		if (counter) {
+			lines.add("curl -s -o /dev/null -X DELETE '" + app.text("/api/lab/counter") + "'");
+		}
 		int at = 0;
 		for (RaceGroup group : plan.groups()) {
+			String curl = "curl -s -o /dev/null " + ("GET".equals(group.method()) ? "" : "-X " + group.method() + " ");
 			if (group.startMs() > at) {
 				lines.add("sleep " + seconds(group.startMs() - at));
 				at = group.startMs();
 			}
 			String url = app.text(group.path());
 			if (group.count() == 1) {
-				lines.add("curl -s -o /dev/null " + FORMAT + " '" + url + "' &");
+				lines.add(curl + FORMAT + " '" + url + "' &");
 			}
 			else if (group.spacingMs() > 0) {
-				lines.add("for n in $(seq 1 " + group.count() + "); do curl -s -o /dev/null " + FORMAT + " '"
+				lines.add("for n in $(seq 1 " + group.count() + "); do " + curl + FORMAT + " '"
 						+ url.replace("{n}", "'$n'") + "' & sleep " + seconds(group.spacingMs()) + "; done");
 				at += group.count() * group.spacingMs();
 			}
@@ -45,10 +50,13 @@ public final class CurlCommands {
 				String ids = (group.count() > 1000 && group.path().contains("{n}"))
 						? " | awk '{print ($1 - 1) % 1000 + 1}'" : "";
 				lines.add("seq 1 " + group.count() + ids + " | xargs -P " + Math.min(plan.concurrency(), group.count())
-						+ " -I{} curl -s -o /dev/null " + FORMAT + " '" + url.replace("{n}", "{}") + "' &");
+						+ " -I{} " + curl + FORMAT + " '" + url.replace("{n}", "{}") + "' &");
 			}
 		}
 		lines.add("wait");
+		if (counter) {
+			lines.add("curl -s '" + app.text("/api/lab/counter") + "'; echo");
+		}
 		return String.join("\n", lines);
 	}
 

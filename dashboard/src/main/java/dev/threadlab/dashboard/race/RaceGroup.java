@@ -12,8 +12,24 @@ package dev.threadlab.dashboard.race;
  * @param spacingMs the time between two of them; 0 sends them all at once
  * @param probe whether these requests only measure how fast the app answers while the
  * others run; their latencies are reported apart
+ * @param method {@code GET}, or {@code POST} for the lab's experiments that change
+ * something (the shared counter)
  */
-public record RaceGroup(String label, int count, String path, int startMs, int spacingMs, boolean probe) {
+public record RaceGroup(String label, int count, String path, int startMs, int spacingMs, boolean probe,
+		String method) {
+
+	/**
+	 * Requests that read, or probes.
+	 * @param label what the bars are called
+	 * @param count how many requests
+	 * @param path the path and query on each app
+	 * @param startMs when the first one is sent
+	 * @param spacingMs the time between two of them
+	 * @param probe whether these requests only measure how fast the app answers
+	 */
+	public RaceGroup(String label, int count, String path, int startMs, int spacingMs, boolean probe) {
+		this(label, count, path, startMs, spacingMs, probe, "GET");
+	}
 
 	/**
 	 * Requests that take part in the race.
@@ -38,6 +54,17 @@ public record RaceGroup(String label, int count, String path, int startMs, int s
 	 */
 	public static RaceGroup probes(int count, String path, int startMs, int spacingMs) {
 		return new RaceGroup("probe", count, path, startMs, spacingMs, true);
+	}
+
+	/**
+	 * Requests that change the lab, such as the shared counter's increments.
+	 * @param label what the bars are called
+	 * @param count how many requests
+	 * @param path the path and query on each app
+	 * @return the group, sent all at once
+	 */
+	public static RaceGroup posts(String label, int count, String path) {
+		return new RaceGroup(label, count, path, 0, 0, false, "POST");
 	}
 
 	/**

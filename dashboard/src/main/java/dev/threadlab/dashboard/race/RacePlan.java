@@ -35,14 +35,14 @@ public record RacePlan(String id, List<RaceGroup> groups, int concurrency, boole
 		for (RaceGroup group : this.groups) {
 			for (int n = 1; n <= group.count(); n++) {
 				requests.add(new PlannedRequest(requests.size(), group.labelOf(n), group.pathOf(n),
-						group.startMs() + (n - 1) * group.spacingMs(), group.probe()));
+						group.startMs() + (n - 1) * group.spacingMs(), group.probe(), group.method()));
 			}
 		}
 		requests.sort((a, b) -> Integer.compare(a.offsetMs(), b.offsetMs()));
 		List<PlannedRequest> ordered = new ArrayList<>(requests.size());
 		for (PlannedRequest request : requests) {
 			ordered.add(new PlannedRequest(ordered.size(), request.label(), request.path(), request.offsetMs(),
-					request.probe()));
+					request.probe(), request.method()));
 		}
 		return ordered;
 	}
@@ -63,8 +63,9 @@ public record RacePlan(String id, List<RaceGroup> groups, int concurrency, boole
 	 * @param path its path and query
 	 * @param offsetMs when it is sent, after the race starts
 	 * @param probe whether it only measures how fast the app answers
+	 * @param method its HTTP method
 	 */
-	public record PlannedRequest(int index, String label, String path, int offsetMs, boolean probe) {
+	public record PlannedRequest(int index, String label, String path, int offsetMs, boolean probe, String method) {
 	}
 
 }

@@ -82,6 +82,20 @@ public final class RacePresets {
 	public static final RacePlan POOL_CEILING = new RacePlan("pool-ceiling",
 			List.of(new RaceGroup("hold", 400, "/api/items/{n}?delayMs=1000&holdConnection=true", 0, 0)), 400);
 
+	/** Shared state: many requests increment one counter unsafely at once. */
+	public static final RacePlan SHARED_COUNTER = SharedCounterRace.PLAN;
+
+	/**
+	 * Ten calls of 1 s for a lab started with {@code ./run.sh --cpus 1}: ten waiting
+	 * ones, then one CPU-heavy call alone (the yardstick), then ten at once. One app
+	 * after the other, since every contender is then pinned to the same core.
+	 */
+	public static final RacePlan ONE_CORE = new RacePlan("one-core",
+			List.of(new RaceGroup("wait", 10, "/api/items/{n}?delayMs=1000", 0, 0),
+					new RaceGroup("solo", 1, "/api/cpu?iterations=2000000", 1500, 0),
+					new RaceGroup("cpu", 10, "/api/cpu?iterations=2000000", 3000, 0)),
+			21, true);
+
 	/** The races that tell the seeds' stories. */
 	public static final List<RacePlan> STORIES = List.of(ABC, WAVE, SLOW_FILE, CPU);
 
@@ -92,8 +106,11 @@ public final class RacePresets {
 	/** The races that ask what each model costs (issue #9). */
 	public static final List<RacePlan> COSTS = List.of(SLEEPERS, MORE_THREADS, SWITCHING);
 
+	/** The races the tour at /tour runs for its own ideas (shared state, one core). */
+	public static final List<RacePlan> TOUR = List.of(SHARED_COUNTER, ONE_CORE);
+
 	/** Every preset, in the order the page lists them. */
-	public static final List<RacePlan> ALL = Stream.of(STORIES, BREAK_IT, COSTS).flatMap(List::stream).toList();
+	public static final List<RacePlan> ALL = Stream.of(STORIES, BREAK_IT, COSTS, TOUR).flatMap(List::stream).toList();
 
 	private RacePresets() {
 	}

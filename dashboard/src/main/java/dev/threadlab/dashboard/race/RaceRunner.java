@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -74,7 +75,7 @@ public class RaceRunner {
 		// read each), so they start and finish on boundedElastic, never on an event loop.
 		Mono.fromCallable(() -> startProbes(apps))
 			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((probes) -> run(plan, perApp, race).then(finishProbes(probes)))
+			.flatMap((probes) -> run(plan, perApp, race, apps).then(finishProbes(probes)))
 			.subscribe((costs) -> {
 				race.costs(costs);
 				emit(new RaceUpdate("costs", info.id(), null, List.of(), List.of(), costs));
@@ -82,9 +83,10 @@ public class RaceRunner {
 		return info;
 	}
 
-	private Mono<Void> run(RacePlan plan, List<AppShare> perApp, Race race) {
+	private Mono<Void> run(RacePlan plan, List<AppShare> perApp, Race race, List<LabApp> apps) {
 		String id = race.info.id();
-		Flux<RaceResult> all = Flux.defer(() -> {
+		SharedCounterRace counter = SharedCounterRace.of(plan, this.client, apps);
+		Flux<RaceResult> fired = Flux.defer(() -> {
 			if (plan.oneAppAtATime()) {
 				// Each app starts its own clock once the one before it has every answer
 				// in, so no app's requests share the cores with another app's.
@@ -95,15 +97,20 @@ public class RaceRunner {
 			long zero = System.nanoTime() + LEAD.toNanos();
 			return Flux.merge(perApp.stream().map((share) -> share.fire(zero)).toList());
 		});
+		// Every counter starts at 0, so that what it reads after the race is what the
+		// race counted.
+		Flux<RaceResult> all = (counter != null) ? counter.reset().thenMany(fired) : fired;
+		Mono<Map<String, Long>> counted = (counter != null)
+				? counter.read().onErrorReturn(Map.of()).defaultIfEmpty(Map.of()) : Mono.just(Map.of());
 		return all.bufferTimeout(500, Duration.ofMillis(250)).doOnNext((batch) -> {
 			race.add(batch);
 			emit(new RaceUpdate("results", id, null, batch, List.of(), Map.of()));
-		}).then().onErrorResume((ex) -> Mono.empty()).then(Mono.fromRunnable(() -> {
+		}).then().onErrorResume((ex) -> Mono.empty()).then(counted).doOnNext((counters) -> {
 			// A request's failure is one of the results; nothing else may leave a race
 			// running for ever.
-			List<RaceSummary> summaries = race.finish();
+			List<RaceSummary> summaries = race.finish(counters);
 			emit(new RaceUpdate("finished", id, null, List.of(), summaries, Map.of()));
-		}));
+		}).then();
 	}
 
 	private static Map<String, CostProbe> startProbes(List<LabApp> apps) {
@@ -173,7 +180,7 @@ public class RaceRunner {
 			return wait.then(Mono.defer(() -> {
 				long sent = System.nanoTime();
 				double sentMs = (sent - zero) / 1e6;
-				return RaceRunner.this.client.get()
+				return RaceRunner.this.client.method(HttpMethod.valueOf(request.method()))
 					.uri(this.app.resolve(request.path()))
 					.header("X-Request-Id", "race-" + request.index() + "-" + request.label())
 					.exchangeToMono((response) -> response.bodyToMono(TracedBody.class)
@@ -230,8 +237,12 @@ public class RaceRunner {
 			this.results.addAll(batch);
 		}
 
-		synchronized List<RaceSummary> finish() {
-			this.summaries = this.info.apps().stream().map((app) -> RaceSummary.of(app, this.results)).toList();
+		synchronized List<RaceSummary> finish(Map<String, Long> counters) {
+			this.summaries = this.info.apps()
+				.stream()
+				.map((app) -> SharedCounterRace.withCount(RaceSummary.of(app, this.results), this.info.plan(),
+						counters.get(app)))
+				.toList();
 			this.running = false;
 			return this.summaries;
 		}

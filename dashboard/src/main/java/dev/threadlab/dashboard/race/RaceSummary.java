@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.threadlab.shared.contract.Trace;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one app did in a race.
@@ -22,9 +23,60 @@ import dev.threadlab.shared.contract.Trace;
  * @param probes how many probes it answered (or failed)
  * @param probeMedianMs the probes' median latency, or -1 without probes
  * @param probeMaxMs the probes' longest latency, or -1 without probes
+ * @param counter what the shared counter race counted, {@code null} in other races
  */
 public record RaceSummary(String app, int answered, int failed, List<String> arrivalOrder, List<String> completionOrder,
-		int threads, double totalMs, double maxWaitingMs, int probes, double probeMedianMs, double probeMaxMs) {
+		int threads, double totalMs, double maxWaitingMs, int probes, double probeMedianMs, double probeMaxMs,
+		@Nullable Counted counter) {
+
+	/**
+	 * How one app did in a race without a counter.
+	 * @param app the app
+	 * @param answered requests answered with a 2xx
+	 * @param failed requests that got an error or no answer
+	 * @param arrivalOrder labels in the order the server took them
+	 * @param completionOrder labels in the order the server finished them
+	 * @param threads distinct threads that began handling them
+	 * @param totalMs from the race's start to the last answer
+	 * @param maxWaitingMs the longest time a request waited unseen by the server
+	 * @param probes how many probes it answered (or failed)
+	 * @param probeMedianMs the probes' median latency, or -1 without probes
+	 * @param probeMaxMs the probes' longest latency, or -1 without probes
+	 */
+	public RaceSummary(String app, int answered, int failed, List<String> arrivalOrder, List<String> completionOrder,
+			int threads, double totalMs, double maxWaitingMs, int probes, double probeMedianMs, double probeMaxMs) {
+		this(app, answered, failed, arrivalOrder, completionOrder, threads, totalMs, maxWaitingMs, probes,
+				probeMedianMs, probeMaxMs, null);
+	}
+
+	/**
+	 * The same summary with what the app's shared counter counted.
+	 * @param counted the counter and what it should hold
+	 * @return the summary
+	 */
+	RaceSummary with(Counted counted) {
+		return new RaceSummary(this.app, this.answered, this.failed, this.arrivalOrder, this.completionOrder,
+				this.threads, this.totalMs, this.maxWaitingMs, this.probes, this.probeMedianMs, this.probeMaxMs,
+				counted);
+	}
+
+	/**
+	 * The shared counter after a race.
+	 *
+	 * @param expected the increments the answered requests made
+	 * @param counted what the counter holds
+	 */
+	public record Counted(long expected, long counted) {
+
+		/**
+		 * The updates lost.
+		 * @return expected minus counted
+		 */
+		public long lost() {
+			return this.expected - this.counted;
+		}
+
+	}
 
 	static RaceSummary of(String app, Collection<RaceResult> results) {
 		List<RaceResult> mine = results.stream().filter((result) -> result.app().equals(app)).toList();

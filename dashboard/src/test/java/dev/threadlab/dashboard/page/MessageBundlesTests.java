@@ -148,6 +148,11 @@ class MessageBundlesTests {
 			keys.add("preset." + plan.id() + ".story");
 		}
 		PageController.POOLS.forEach((pool) -> keys.add("pool." + pool));
+		for (TourStop stop : TourStop.ALL) {
+			for (String part : List.of("title", "text", "button", "figure", "reading")) {
+				keys.add("tour.stop." + stop.id() + "." + part);
+			}
+		}
 		PageController.LOAD_COLUMNS.forEach((column) -> keys.add("load.col." + column));
 		for (Language language : Language.values()) {
 			keys.add("page.language." + language.tag());

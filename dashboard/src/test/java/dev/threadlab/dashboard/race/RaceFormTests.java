@@ -30,7 +30,7 @@ class RaceFormTests {
 	@Test
 	void everyPresetStaysWithinTheRaceLimits() {
 		// Their stories are in the bundles: see MessageBundlesTests.
-		assertThat(RacePresets.ALL).hasSize(13).allSatisfy((plan) -> {
+		assertThat(RacePresets.ALL).hasSize(15).allSatisfy((plan) -> {
 			assertThat(plan.size()).isBetween(1, RaceForm.MAX_REQUESTS);
 			assertThat(plan.concurrency()).isBetween(1, RaceForm.MAX_CONCURRENCY);
 		});

@@ -40,6 +40,35 @@ class RaceRunnerTests {
 	}
 
 	@Test
+	void sharedCounterRaceResetsEachCounterThenComparesItWithTheIncrementsAnswered() {
+		try (StubApp stub = StubApp.start("blocking")) {
+			StepVerifier.create(this.runner.updates().filter((update) -> update.type().equals("finished")).next())
+				.then(() -> this.runner.start(RacePresets.SHARED_COUNTER, List.of(stub.labApp())))
+				.assertNext((finished) -> assertThat(finished.summaries()).singleElement().satisfies((summary) -> {
+					assertThat(summary.answered()).isEqualTo(200);
+					// The stub loses one increment in each tenth POST, after a reset to
+					// 0.
+					assertThat(summary.counter()).isEqualTo(new RaceSummary.Counted(200_000, 200_000 - 20));
+					assertThat(summary.counter().lost()).isEqualTo(20);
+				}))
+				.verifyComplete();
+			assertThat(stub.counterValue()).isEqualTo(200_000 - 20);
+		}
+	}
+
+	@Test
+	void otherRacesReadNoCounter() {
+		try (StubApp stub = StubApp.start("blocking")) {
+			StepVerifier.create(this.runner.updates().filter((update) -> update.type().equals("finished")).next())
+				.then(() -> this.runner.start(RacePresets.ABC, List.of(stub.labApp())))
+				.assertNext((finished) -> assertThat(finished.summaries()).singleElement()
+					.satisfies((summary) -> assertThat(summary.counter()).isNull()))
+				.verifyComplete();
+			assertThat(stub.counterValue()).as("never reset").isEqualTo(-1);
+		}
+	}
+
+	@Test
 	void eachRequestIsSplitIntoWaitingAndBeingServed() {
 		try (StubApp stub = StubApp.start("blocking")) {
 			RacePlan plan = new RaceForm(null, "items", 200, null, 20, 20).plan();

@@ -117,6 +117,27 @@ class LoopbackGuardTests {
 	}
 
 	@Test
+	void visitorMayNeitherCountNorReadNorResetTheSharedCounter() {
+		WebTestClient visitor = from(VISITOR);
+		String before = from("127.0.0.1").get()
+			.uri("/api/lab/counter")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		visitor.post().uri("/api/lab/counter?n=10&mode=atomic").exchange().expectStatus().isForbidden();
+		visitor.delete().uri("/api/lab/counter").exchange().expectStatus().isForbidden();
+		visitor.get().uri("/api/lab/counter").exchange().expectStatus().isForbidden();
+		from("127.0.0.1").get()
+			.uri("/api/lab/counter")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo(before);
+	}
+
+	@Test
 	void visitorMayReadEverything() {
 		WebTestClient visitor = from(VISITOR);
 		for (String path : new String[] { "/api/items/1", "/api/items?limit=5", "/api/files",

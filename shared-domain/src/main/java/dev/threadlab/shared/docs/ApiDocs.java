@@ -69,6 +69,10 @@ public final class ApiDocs {
 				"What this process has spent since start (CPU, context switches) and holds now (memory, threads)");
 		op("GET /api/loops", "threads", "getLoops",
 				"Each event loop's lag, state and utilisation, the worker pools, Tomcat's request pool, the virtual scheduler");
+		op("POST /api/lab/counter", "lab", "postCounter",
+				"Increment the shared counter n times, unsafely (read, then write) or atomically");
+		op("GET /api/lab/counter", "lab", "getCounter", "The shared counter now");
+		op("DELETE /api/lab/counter", "lab", "deleteCounter", "Set the shared counter back to 0");
 		op("GET /api/lab/knobs", "lab", "getKnobs", "The lab's knobs (blocking-app with lab.knobs.enabled only)");
 		op("PUT /api/lab/knobs/tomcat-threads", "lab", "putTomcatThreads",
 				"Resize Tomcat's request thread pool (blocking-app with lab.knobs.enabled only)", 409);
@@ -201,6 +205,10 @@ public final class ApiDocs {
 			case "id" -> integer("The item's id", 1, Long.MAX_VALUE, null);
 			case "max" ->
 				integer("Tomcat's most request threads", Limits.MIN_TOMCAT_THREADS, Limits.MAX_TOMCAT_THREADS, null);
+			case "n" -> integer("How many times to increment the shared counter", 1, Limits.MAX_COUNTER_INCREMENTS,
+					Limits.DEFAULT_COUNTER_INCREMENTS);
+			case "mode" -> choice("unsafe (read, then write) or atomic (write only if unchanged since the read)",
+					List.of("unsafe", "atomic"));
 			case "holdConnection" -> flag("Whether the database delay holds a pooled connection");
 			case "parallel" -> flag("Whether the database and the file are read at once");
 			case "offload" -> flag("Whether the sleep moves to a worker pool (Reactor's boundedElastic)");
@@ -224,6 +232,14 @@ public final class ApiDocs {
 			schema.setDefault(defaultValue);
 		}
 		return new Param(description + ". ASCII digits only.", schema);
+	}
+
+	/** A string of a few values, the first of them the default. */
+	private static Param choice(String description, List<Object> values) {
+		Schema<Object> schema = typed("string");
+		schema.setEnum(values);
+		schema.setDefault(values.get(0));
+		return new Param(description, schema);
 	}
 
 	private static Param flag(String description) {

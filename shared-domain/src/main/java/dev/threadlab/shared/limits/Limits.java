@@ -83,6 +83,18 @@ public final class Limits {
 	/** The file that {@code GET /api/mixed} reads. */
 	public static final String MIXED_FILE_NAME = "sample-4k.txt";
 
+	/**
+	 * The increments one {@code POST /api/lab/counter} makes when {@code n} is absent.
+	 */
+	public static final int DEFAULT_COUNTER_INCREMENTS = 1000;
+
+	/**
+	 * The most increments one {@code POST /api/lab/counter} may make: at about a
+	 * microsecond each, a request holds its thread (or event loop) for at most about 10
+	 * ms.
+	 */
+	public static final int MAX_COUNTER_INCREMENTS = 10_000;
+
 	private Limits() {
 	}
 

@@ -100,6 +100,31 @@ public final class Params {
 	}
 
 	/**
+	 * The {@code n} of {@code POST /api/lab/counter}: how many times to increment.
+	 * @param raw the value, or {@code null}
+	 * @return 1 to 10000, 1000 when absent
+	 */
+	public static int counterIncrements(@Nullable String raw) {
+		return (int) integer("n", raw, 1, Limits.MAX_COUNTER_INCREMENTS, Limits.DEFAULT_COUNTER_INCREMENTS);
+	}
+
+	/**
+	 * The {@code mode} of {@code POST /api/lab/counter}.
+	 * @param raw {@code unsafe}, {@code atomic}, or {@code null}
+	 * @return whether to increment atomically, {@code false} (unsafe) when absent
+	 */
+	public static boolean counterAtomic(@Nullable String raw) {
+		if (raw == null || raw.equals("unsafe")) {
+			return false;
+		}
+		if (raw.equals("atomic")) {
+			return true;
+		}
+		throw new LabException(ProblemKind.INVALID_PARAMETER,
+				"mode must be unsafe or atomic, not " + quote(raw, 40) + ".");
+	}
+
+	/**
 	 * A switch such as {@code parallel} or {@code offload}.
 	 * @param name the parameter's name
 	 * @param raw {@code true}, {@code false}, or {@code null}

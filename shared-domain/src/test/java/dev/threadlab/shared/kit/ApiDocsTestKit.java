@@ -108,14 +108,17 @@ public abstract class ApiDocsTestKit extends RunningContender {
 
 	/**
 	 * The document with every object's keys in order, so a diff shows only real changes.
-	 * The lab's knobs ({@code /api/lab/**}) are left out: they are served only where
-	 * {@code lab.knobs.enabled=true} (run.sh and the virtual contender's tests turn them
-	 * on, the apps' own tests do not), and the committed document is the contract's.
+	 * The lab's knobs ({@code /api/lab/knobs/**}) are left out: they are served only
+	 * where {@code lab.knobs.enabled=true} (run.sh and the virtual contender's tests turn
+	 * them on, the apps' own tests do not), and the committed document is the contract's.
 	 */
 	private static String canonical(JsonNode document) {
 		ObjectNode copy = (ObjectNode) sorted(document);
 		ObjectNode paths = (ObjectNode) copy.get("paths");
-		List<String> knobs = paths.propertyNames().stream().filter((path) -> path.startsWith("/api/lab/")).toList();
+		List<String> knobs = paths.propertyNames()
+			.stream()
+			.filter((path) -> path.startsWith("/api/lab/knobs"))
+			.toList();
 		knobs.forEach(paths::remove);
 		if (copy.get("components") instanceof ObjectNode components
 				&& components.get("schemas") instanceof ObjectNode schemas) {

@@ -32,6 +32,7 @@ class LabAccessTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/cpu", "/api/sleep", "/api/lab", "/api/lab/knobs", "/api/lab/knobs/tomcat-threads",
+			"/api/lab/counter",
 			// Spellings a router might still serve as the same endpoint.
 			"/api/cpu/", "/api//cpu", "//api/cpu", "/api/./cpu", "/api/x/../cpu", "/api/cpu;jsessionid=1",
 			"/api;x=1/cpu", "/api/%63pu", "/api/%63%70%75", "/%61pi/sleep", "/api/CPU", "/API/Sleep", "/api%2Fcpu",
