@@ -2,6 +2,7 @@ import { ThreadsView } from './threads.js';
 import { answersPerBin, drawRace, drawTimeline } from './bars.js';
 import { onLoad, restoreLoad } from './load.js';
 import { refreshKnobs } from './knobs.js';
+import { drawLoops, onLoopsSample } from './loops.js';
 import { duration, num, seconds, t } from './i18n.js';
 
 const TIMELINE_MS = 30000;
@@ -32,6 +33,7 @@ let race = null;
 // ---- live data ------------------------------------------------------------------------
 
 function onSample(sample) {
+	onLoopsSample(sample);
 	const app = cards.get(sample.app);
 	if (!app) return;
 	app.threads.add(sample);
@@ -303,6 +305,7 @@ function draw() {
 		showProbe(app);
 		drawTimeline(app.card.querySelector('canvas.timeline'), app.activity, now, TIMELINE_MS, app.view, app.card.dataset.model);
 	}
+	drawLoops();
 }
 
 window.addEventListener('resize', schedule);

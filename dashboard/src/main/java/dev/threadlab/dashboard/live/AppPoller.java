@@ -12,8 +12,10 @@ import dev.threadlab.dashboard.lab.LabApp;
 import dev.threadlab.shared.contract.ActivityEntry;
 import dev.threadlab.shared.contract.ActivityPage;
 import dev.threadlab.shared.contract.ThreadSnapshot;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -39,6 +41,8 @@ final class AppPoller {
 
 	private final WebClient client;
 
+	private final WebClient loopsClient;
+
 	private final Duration interval;
 
 	private final Duration timeout;
@@ -49,8 +53,21 @@ final class AppPoller {
 	private long after = -1;
 
 	AppPoller(LabApp app, WebClient client, Duration interval, Duration timeout) {
+		this(app, client, client, interval, timeout);
+	}
+
+	/**
+	 * A poller that reads {@code /api/loops} with a client of its own.
+	 * @param app the app
+	 * @param client reads threads, costs and activity
+	 * @param loopsClient reads the loops, on a new connection each time
+	 * @param interval the time between ticks
+	 * @param timeout how long a poll may take before the app counts as stalled
+	 */
+	AppPoller(LabApp app, WebClient client, WebClient loopsClient, Duration interval, Duration timeout) {
 		this.app = app;
 		this.client = client;
+		this.loopsClient = loopsClient;
 		this.interval = interval;
 		this.timeout = timeout;
 	}
@@ -80,18 +97,45 @@ final class AppPoller {
 	 * The threads, with the costs and loops asked for at the same time. Only the threads
 	 * decide whether the app is up: an app without {@code /api/costs} or
 	 * {@code /api/loops} (an older build), or one whose answer to them came late, is up
-	 * with those left out.
+	 * with those left out. The loops are kept when the threads did not answer: an event
+	 * loop held by a sleep stalls the poll whose connection it serves, and the lanes
+	 * should show that loop held rather than go blank.
 	 */
 	private Mono<AppSample> threads() {
-		Mono<ThreadSnapshot> threads = this.client.get()
+		Mono<Object> threads = this.client.get()
 			.uri(this.app.resolve("/api/threads"))
 			.retrieve()
 			.bodyToMono(ThreadSnapshot.class)
-			.timeout(this.timeout);
-		return Mono.zip(threads, optional("/api/costs"), optional("/api/loops"))
-			.map((read) -> new AppSample(this.app.name(), AppSample.UP, read.getT1(), read.getT2().orElse(null),
-					read.getT3().orElse(null), null, Instant.now()))
-			.onErrorResume((ex) -> Mono.just(failed(ex)));
+			.timeout(this.timeout)
+			.cast(Object.class)
+			.onErrorResume(Mono::just);
+		return Mono.zip(threads, optional("/api/costs"), loops()).map((read) -> {
+			JsonNode loops = read.getT3().orElse(null);
+			if (read.getT1() instanceof ThreadSnapshot snapshot) {
+				return new AppSample(this.app.name(), AppSample.UP, snapshot, read.getT2().orElse(null), loops, null,
+						Instant.now());
+			}
+			return failed((Throwable) read.getT1(), loops);
+		});
+	}
+
+	/**
+	 * The loops, each attempt on a new connection, and once more after a timeout. A
+	 * connection belongs to one event loop for life, so a poll on a kept-alive connection
+	 * whose loop is held waits as long as the hold; a new connection is handed to the
+	 * next loop, and the second attempt lands on another one than the first. One of the
+	 * loops also accepts the connections: while it is held, no attempt gets an answer,
+	 * and the lanes say so.
+	 */
+	private Mono<Optional<JsonNode>> loops() {
+		return this.loopsClient.get()
+			.uri(this.app.resolve("/api/loops"))
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.timeout(this.timeout.dividedBy(2))
+			.retryWhen(Retry.max(1).filter(TimeoutException.class::isInstance))
+			.map(Optional::of)
+			.onErrorResume((ex) -> Mono.just(Optional.empty()));
 	}
 
 	private Mono<Optional<JsonNode>> optional(String path) {
@@ -104,9 +148,9 @@ final class AppPoller {
 			.onErrorResume((ex) -> Mono.just(Optional.empty()));
 	}
 
-	private AppSample failed(Throwable ex) {
+	private AppSample failed(Throwable ex, @Nullable JsonNode loops) {
 		if (ex instanceof TimeoutException) {
-			return new AppSample(this.app.name(), AppSample.STALLED, null,
+			return new AppSample(this.app.name(), AppSample.STALLED, null, null, loops,
 					"no answer within " + this.timeout.toMillis() + " ms", Instant.now());
 		}
 		String problem;
