@@ -120,22 +120,28 @@ final class AppPoller {
 	}
 
 	/**
-	 * The loops, each attempt on a new connection, and once more after a timeout. A
-	 * connection belongs to one event loop for life, so a poll on a kept-alive connection
-	 * whose loop is held waits as long as the hold; a new connection is handed to the
-	 * next loop, and the second attempt lands on another one than the first. One of the
-	 * loops also accepts the connections: while it is held, no attempt gets an answer,
-	 * and the lanes say so.
+	 * The loops, asked on a new connection, and once more after a timeout. A connection
+	 * belongs to one event loop for life, so a poll on a kept-alive connection whose loop
+	 * is held waits as long as the hold; a new connection is handed to the next loop. But
+	 * one of the loops also accepts the connections, and while a sleep holds that one no
+	 * new connection is taken up at all: so when the new connection has not answered
+	 * soon, the same question also goes on one of the polling client's kept connections,
+	 * which the threads and costs of this tick have just shown alive, and the first
+	 * answer wins. Only when every loop is held, or every loop the connections are on,
+	 * does nothing answer; the lanes then say so.
 	 */
 	private Mono<Optional<JsonNode>> loops() {
-		return this.loopsClient.get()
-			.uri(this.app.resolve("/api/loops"))
-			.retrieve()
-			.bodyToMono(JsonNode.class)
+		Mono<JsonNode> fresh = loops(this.loopsClient);
+		Mono<JsonNode> kept = loops(this.client).delaySubscription(this.timeout.dividedBy(6));
+		return Mono.firstWithValue(fresh, kept)
 			.timeout(this.timeout.dividedBy(2))
 			.retryWhen(Retry.max(1).filter(TimeoutException.class::isInstance))
 			.map(Optional::of)
 			.onErrorResume((ex) -> Mono.just(Optional.empty()));
+	}
+
+	private Mono<JsonNode> loops(WebClient client) {
+		return client.get().uri(this.app.resolve("/api/loops")).retrieve().bodyToMono(JsonNode.class);
 	}
 
 	private Mono<Optional<JsonNode>> optional(String path) {

@@ -98,8 +98,9 @@ class AppPollerTests {
 	}
 
 	@Test
-	void loopsAreAskedOnANewConnectionEachPoll() {
-		AppPoller poller = loopsPoller(Duration.ofMillis(1_500));
+	void loopsAreAskedOnANewConnectionEachPollAndOnlyThereWhenItAnswers() {
+		// Six seconds for the poll: a kept connection would be tried only after one.
+		AppPoller poller = loopsPoller(Duration.ofSeconds(6));
 		poller.pollOnce().blockLast();
 		poller.pollOnce().blockLast();
 		assertThat(this.stub.loopsPolls()).hasSize(2)
@@ -108,22 +109,23 @@ class AppPollerTests {
 	}
 
 	@Test
-	void aLoopsPollThatGetsNoAnswerIsAskedOnceMoreOnAnotherConnection() {
-		// The first connection's loop is held for longer than half the poll's time.
-		this.stub.answerFirstLoopsAfter(Duration.ofSeconds(3));
-		StepVerifier.create(loopsPoller(Duration.ofMillis(1_500)).pollOnce().take(1)).assertNext((event) -> {
+	void aLoopsPollWithoutAQuickAnswerIsAskedAgainOnAKeptConnection() {
+		// The new connection's loop is held, or the loop that accepts connections is.
+		this.stub.answerFirstLoopsAfter(Duration.ofSeconds(10));
+		StepVerifier.create(loopsPoller(Duration.ofSeconds(3)).pollOnce().take(1)).assertNext((event) -> {
 			AppSample sample = (AppSample) event;
 			assertThat(sample.status()).isEqualTo("up");
 			assertThat(sample.loops()).isNotNull();
 			assertThat(sample.loops().get("loops").get(0).get("state").asString()).isEqualTo("blocked");
 		}).verifyComplete();
-		assertThat(this.stub.loopsPolls()).hasSize(2).doesNotHaveDuplicates();
+		assertThat(this.stub.loopsPolls().get(0)).endsWith(" close");
+		assertThat(this.stub.loopsPolls()).anySatisfy((poll) -> assertThat(poll).endsWith(" keep-alive"));
 	}
 
 	@Test
 	void aStalledAppStillShowsTheLoopsThatAnswered() {
-		this.stub.answerThreadsAfter(Duration.ofSeconds(3));
-		StepVerifier.create(loopsPoller(Duration.ofMillis(1_000)).pollOnce()).assertNext((event) -> {
+		this.stub.answerThreadsAfter(Duration.ofSeconds(10));
+		StepVerifier.create(loopsPoller(Duration.ofSeconds(4)).pollOnce()).assertNext((event) -> {
 			AppSample sample = (AppSample) event;
 			assertThat(sample.status()).isEqualTo("stalled");
 			assertThat(sample.threads()).isNull();
