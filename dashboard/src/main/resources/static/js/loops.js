@@ -60,6 +60,8 @@ function draw(app, now) {
 	const last = app.history[app.history.length - 1];
 	const silentMs = now - app.answerAt;
 	box.dataset.answered = String(!!(last && last.loops));
+	box.classList.remove('stale');
+	line.title = '';
 	if (!answer || app.status === 'down' || silentMs > STALE_MS) {
 		line.textContent = app.status === 'down' ? t('loops.down') : t('loops.none');
 		note.textContent = '';

@@ -15,7 +15,6 @@ import dev.threadlab.shared.contract.ThreadSnapshot;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.reactive.function.client.WebClient;
@@ -120,22 +119,25 @@ final class AppPoller {
 	}
 
 	/**
-	 * The loops, asked on a new connection, and once more after a timeout. A connection
-	 * belongs to one event loop for life, so a poll on a kept-alive connection whose loop
-	 * is held waits as long as the hold; a new connection is handed to the next loop. But
-	 * one of the loops also accepts the connections, and while a sleep holds that one no
-	 * new connection is taken up at all: so when the new connection has not answered
-	 * soon, the same question also goes on one of the polling client's kept connections,
-	 * which the threads and costs of this tick have just shown alive, and the first
-	 * answer wins. Only when every loop is held, or every loop the connections are on,
-	 * does nothing answer; the lanes then say so.
+	 * The loops, asked on a new connection, and again on others while no answer comes. A
+	 * connection belongs to one event loop for life, so a poll on a kept-alive connection
+	 * whose loop is held waits as long as the hold; a new connection is handed to the
+	 * next loop. The next loop may be held too, so new connections follow every quarter
+	 * of the poll's time until one answers. One of the loops also accepts the
+	 * connections, and while a sleep holds that one no new connection is taken up at all:
+	 * so the question also goes on one of the polling client's kept connections, which
+	 * this tick's threads and costs have just shown alive. The first answer wins and the
+	 * others are dropped. Only when every loop is held, or every loop these connections
+	 * are on, does nothing answer; the lanes then say so.
 	 */
 	private Mono<Optional<JsonNode>> loops() {
-		Mono<JsonNode> fresh = loops(this.loopsClient);
-		Mono<JsonNode> kept = loops(this.client).delaySubscription(this.timeout.dividedBy(6));
-		return Mono.firstWithValue(fresh, kept)
-			.timeout(this.timeout.dividedBy(2))
-			.retryWhen(Retry.max(1).filter(TimeoutException.class::isInstance))
+		Duration step = this.timeout.dividedBy(6);
+		List<Mono<JsonNode>> attempts = List.of(loops(this.loopsClient), loops(this.client).delaySubscription(step),
+				loops(this.loopsClient).delaySubscription(step.multipliedBy(2)),
+				loops(this.loopsClient).delaySubscription(step.multipliedBy(3)),
+				loops(this.loopsClient).delaySubscription(step.multipliedBy(4)));
+		return Mono.firstWithValue(attempts)
+			.timeout(this.timeout)
 			.map(Optional::of)
 			.onErrorResume((ex) -> Mono.just(Optional.empty()));
 	}
