@@ -40,7 +40,9 @@ export function onLoopsSample(sample) {
 	app.status = sample.status;
 	if (sample.loops) {
 		app.answer = sample.loops;
-		app.answerAt = at;
+		// Counted from when the app read its loops: a sample can wait for a stalled
+		// threads poll long after its loops answered. Only loopback apps: one clock.
+		app.answerAt = Math.min(at, Date.parse(sample.loops.sampledAt) || at);
 	}
 	else if (sample.status === 'down') {
 		app.answer = null;
