@@ -4,6 +4,7 @@ import { onLoad, restoreLoad } from './load.js';
 import { refreshKnobs } from './knobs.js';
 import { clearRaceCosts, showCostLine, showRaceCosts } from './costs.js';
 import { showDatabase } from './database.js';
+import { drawLoops, onLoopsSample } from './loops.js';
 import { duration, num, seconds, t } from './i18n.js';
 import { counterText } from './counter.js';
 
@@ -35,6 +36,7 @@ let race = null;
 // ---- live data ------------------------------------------------------------------------
 
 function onSample(sample) {
+	onLoopsSample(sample);
 	const app = cards.get(sample.app);
 	if (!app) return;
 	app.threads.add(sample);
@@ -311,6 +313,7 @@ function draw() {
 		showProbe(app);
 		drawTimeline(app.card.querySelector('canvas.timeline'), app.activity, now, TIMELINE_MS, app.view, app.card.dataset.model);
 	}
+	drawLoops();
 }
 
 window.addEventListener('resize', schedule);

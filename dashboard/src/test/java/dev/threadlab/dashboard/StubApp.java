@@ -53,12 +53,17 @@ public final class StubApp implements AutoCloseable {
 
 	private final AtomicLong counterPosts = new AtomicLong();
 
+	private final List<String> loopsPolls = new CopyOnWriteArrayList<>();
+
+	private volatile Duration firstLoopsDelay = Duration.ZERO;
+
 	private StubApp(String name, boolean knobs) {
 		this.name = name;
 		this.server = HttpServer.create().host("127.0.0.1").port(0).route((routes) -> {
 			routes.get("/api/threads", this::threads)
 				.get("/api/activity", this::activity)
 				.get("/api/items/{id}", this::item)
+				.get("/api/loops", this::loops)
 				.get("/api/costs", this::costs)
 				.post("/api/lab/counter", this::count)
 				.get("/api/lab/counter", this::counter)
@@ -110,6 +115,24 @@ public final class StubApp implements AutoCloseable {
 		this.threadsDelay = delay;
 	}
 
+	/**
+	 * The {@code /api/loops} requests so far, each as its client's address and its
+	 * {@code Connection} header, e.g. {@code /127.0.0.1:41234 close}.
+	 * @return the loops polls, oldest first
+	 */
+	public List<String> loopsPolls() {
+		return this.loopsPolls;
+	}
+
+	/**
+	 * Makes the first {@code /api/loops} answer late, as a poll whose connection landed
+	 * on a held event loop; later ones answer at once.
+	 * @param delay how late
+	 */
+	public void answerFirstLoopsAfter(Duration delay) {
+		this.firstLoopsDelay = delay;
+	}
+
 	private String model() {
 		return "reactive".equals(this.name) ? "event-loop" : "thread-per-request";
 	}
@@ -145,6 +168,17 @@ public final class StubApp implements AutoCloseable {
 				"requests":{"completed":%d},"notes":[]}""".formatted(this.name, model(), Instant.now(), 10 + 2 * done,
 				100 + 7 * done, done, 300L << 20, stacks, done);
 		return json(response, Mono.just(body));
+	}
+
+	private Mono<Void> loops(HttpServerRequest request, HttpServerResponse response) {
+		boolean first = this.loopsPolls.isEmpty();
+		this.loopsPolls.add(request.remoteAddress() + " " + request.requestHeaders().get("Connection", "keep-alive"));
+		String body = """
+				{"app":"%s","model":"%s","sampledAt":"%s","loops":[{"thread":"reactor-http-epoll-2",
+				"pool":"event-loop","state":"blocked","lagMs":{"now":1240.5,"p50":0.07,"p99":1220.0,"max":1240.5},
+				"utilization":0.0,"pendingTasks":0}],"pools":[],"requestPool":null,"virtualScheduler":null,
+				"notes":{}}""".formatted(this.name, model(), Instant.now());
+		return json(response, Mono.delay(first ? this.firstLoopsDelay : Duration.ZERO).thenReturn(body));
 	}
 
 	private Mono<Void> activity(HttpServerRequest request, HttpServerResponse response) {

@@ -14,8 +14,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * @param poll polls threads and activity, counted by {@link PollCounter}
  * @param race fires races, with a connection pool wide enough for the largest one
  * @param pools the connection pools behind them, closed when the dashboard stops
+ * @param loops polls {@code /api/loops}, on a new connection each time, so that an event
+ * loop held by a sleep cannot hold the poll too
  */
-public record LabClients(WebClient poll, WebClient race, List<ConnectionProvider> pools) {
+public record LabClients(WebClient poll, WebClient race, List<ConnectionProvider> pools, WebClient loops) {
 
 	/**
 	 * Clients whose pools are not the dashboard's to close.
@@ -23,7 +25,7 @@ public record LabClients(WebClient poll, WebClient race, List<ConnectionProvider
 	 * @param race the racing client
 	 */
 	public LabClients(WebClient poll, WebClient race) {
-		this(poll, race, List.of());
+		this(poll, race, List.of(), poll);
 	}
 
 	/**

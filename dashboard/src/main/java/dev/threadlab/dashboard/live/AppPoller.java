@@ -12,6 +12,7 @@ import dev.threadlab.dashboard.lab.LabApp;
 import dev.threadlab.shared.contract.ActivityEntry;
 import dev.threadlab.shared.contract.ActivityPage;
 import dev.threadlab.shared.contract.ThreadSnapshot;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,8 @@ final class AppPoller {
 
 	private final WebClient client;
 
+	private final WebClient loopsClient;
+
 	private final Duration interval;
 
 	private final Duration timeout;
@@ -49,8 +52,21 @@ final class AppPoller {
 	private long after = -1;
 
 	AppPoller(LabApp app, WebClient client, Duration interval, Duration timeout) {
+		this(app, client, client, interval, timeout);
+	}
+
+	/**
+	 * A poller that reads {@code /api/loops} with a client of its own.
+	 * @param app the app
+	 * @param client reads threads, costs and activity
+	 * @param loopsClient reads the loops, on a new connection each time
+	 * @param interval the time between ticks
+	 * @param timeout how long a poll may take before the app counts as stalled
+	 */
+	AppPoller(LabApp app, WebClient client, WebClient loopsClient, Duration interval, Duration timeout) {
 		this.app = app;
 		this.client = client;
+		this.loopsClient = loopsClient;
 		this.interval = interval;
 		this.timeout = timeout;
 	}
@@ -80,18 +96,54 @@ final class AppPoller {
 	 * The threads, with the costs and loops asked for at the same time. Only the threads
 	 * decide whether the app is up: an app without {@code /api/costs} or
 	 * {@code /api/loops} (an older build), or one whose answer to them came late, is up
-	 * with those left out.
+	 * with those left out. The loops are kept when the threads did not answer: an event
+	 * loop held by a sleep stalls the poll whose connection it serves, and the lanes
+	 * should show that loop held rather than go blank.
 	 */
 	private Mono<AppSample> threads() {
-		Mono<ThreadSnapshot> threads = this.client.get()
+		Mono<Object> threads = this.client.get()
 			.uri(this.app.resolve("/api/threads"))
 			.retrieve()
 			.bodyToMono(ThreadSnapshot.class)
-			.timeout(this.timeout);
-		return Mono.zip(threads, optional("/api/costs"), optional("/api/loops"))
-			.map((read) -> new AppSample(this.app.name(), AppSample.UP, read.getT1(), read.getT2().orElse(null),
-					read.getT3().orElse(null), null, Instant.now()))
-			.onErrorResume((ex) -> Mono.just(failed(ex)));
+			.timeout(this.timeout)
+			.cast(Object.class)
+			.onErrorResume(Mono::just);
+		return Mono.zip(threads, optional("/api/costs"), loops()).map((read) -> {
+			JsonNode loops = read.getT3().orElse(null);
+			if (read.getT1() instanceof ThreadSnapshot snapshot) {
+				return new AppSample(this.app.name(), AppSample.UP, snapshot, read.getT2().orElse(null), loops, null,
+						Instant.now());
+			}
+			return failed((Throwable) read.getT1(), loops);
+		});
+	}
+
+	/**
+	 * The loops, asked on a new connection, and again on others while no answer comes. A
+	 * connection belongs to one event loop for life, so a poll on a kept-alive connection
+	 * whose loop is held waits as long as the hold; a new connection is handed to the
+	 * next loop. The next loop may be held too, so new connections follow every quarter
+	 * of the poll's time until one answers. One of the loops also accepts the
+	 * connections, and while a sleep holds that one no new connection is taken up at all:
+	 * so the question also goes on one of the polling client's kept connections, which
+	 * this tick's threads and costs have just shown alive. The first answer wins and the
+	 * others are dropped. Only when every loop is held, or every loop these connections
+	 * are on, does nothing answer; the lanes then say so.
+	 */
+	private Mono<Optional<JsonNode>> loops() {
+		Duration step = this.timeout.dividedBy(6);
+		List<Mono<JsonNode>> attempts = List.of(loops(this.loopsClient), loops(this.client).delaySubscription(step),
+				loops(this.loopsClient).delaySubscription(step.multipliedBy(2)),
+				loops(this.loopsClient).delaySubscription(step.multipliedBy(3)),
+				loops(this.loopsClient).delaySubscription(step.multipliedBy(4)));
+		return Mono.firstWithValue(attempts)
+			.timeout(this.timeout)
+			.map(Optional::of)
+			.onErrorResume((ex) -> Mono.just(Optional.empty()));
+	}
+
+	private Mono<JsonNode> loops(WebClient client) {
+		return client.get().uri(this.app.resolve("/api/loops")).retrieve().bodyToMono(JsonNode.class);
 	}
 
 	private Mono<Optional<JsonNode>> optional(String path) {
@@ -104,9 +156,9 @@ final class AppPoller {
 			.onErrorResume((ex) -> Mono.just(Optional.empty()));
 	}
 
-	private AppSample failed(Throwable ex) {
+	private AppSample failed(Throwable ex, @Nullable JsonNode loops) {
 		if (ex instanceof TimeoutException) {
-			return new AppSample(this.app.name(), AppSample.STALLED, null,
+			return new AppSample(this.app.name(), AppSample.STALLED, null, null, loops,
 					"no answer within " + this.timeout.toMillis() + " ms", Instant.now());
 		}
 		String problem;

@@ -51,7 +51,8 @@ public class LiveFeed {
 			this.activity.put(app.name(), new ArrayDeque<>());
 		});
 		List<Flux<Object>> polls = apps.stream()
-			.map((app) -> new AppPoller(app, clients.poll(), properties.pollInterval(), properties.pollTimeout())
+			.map((app) -> new AppPoller(app, clients.poll(), clients.loops(), properties.pollInterval(),
+					properties.pollTimeout())
 				.events())
 			.toList();
 		this.events = Flux.merge(polls).doOnNext(this::remember).publish().refCount(1, GRACE);

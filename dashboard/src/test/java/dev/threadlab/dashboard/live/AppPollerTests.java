@@ -9,8 +9,10 @@ import dev.threadlab.dashboard.StubApp;
 import dev.threadlab.dashboard.lab.LabApp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.client.HttpClient;
 import reactor.test.StepVerifier;
 
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +95,49 @@ class AppPollerTests {
 		AppPoller poller = new AppPoller(this.stub.labApp(), this.client, Duration.ofMillis(50), Duration.ofSeconds(5));
 		poller.events().take(Duration.ofMillis(1_000)).blockLast();
 		assertThat(this.stub.threadPolls()).isBetween(1L, 5L);
+	}
+
+	@Test
+	void loopsAreAskedOnANewConnectionEachPollAndOnlyThereWhenItAnswers() {
+		// Six seconds for the poll: a kept connection would be tried only after one.
+		AppPoller poller = loopsPoller(Duration.ofSeconds(6));
+		poller.pollOnce().blockLast();
+		poller.pollOnce().blockLast();
+		assertThat(this.stub.loopsPolls()).hasSize(2)
+			.allSatisfy((poll) -> assertThat(poll).endsWith(" close"))
+			.doesNotHaveDuplicates();
+	}
+
+	@Test
+	void aLoopsPollWithoutAQuickAnswerIsAskedAgainOnAKeptConnection() {
+		// The new connection's loop is held, or the loop that accepts connections is.
+		this.stub.answerFirstLoopsAfter(Duration.ofSeconds(10));
+		StepVerifier.create(loopsPoller(Duration.ofSeconds(3)).pollOnce().take(1)).assertNext((event) -> {
+			AppSample sample = (AppSample) event;
+			assertThat(sample.status()).isEqualTo("up");
+			assertThat(sample.loops()).isNotNull();
+			assertThat(sample.loops().get("loops").get(0).get("state").asString()).isEqualTo("blocked");
+		}).verifyComplete();
+		assertThat(this.stub.loopsPolls().get(0)).endsWith(" close");
+		assertThat(this.stub.loopsPolls()).anySatisfy((poll) -> assertThat(poll).endsWith(" keep-alive"));
+	}
+
+	@Test
+	void aStalledAppStillShowsTheLoopsThatAnswered() {
+		this.stub.answerThreadsAfter(Duration.ofSeconds(10));
+		StepVerifier.create(loopsPoller(Duration.ofSeconds(4)).pollOnce()).assertNext((event) -> {
+			AppSample sample = (AppSample) event;
+			assertThat(sample.status()).isEqualTo("stalled");
+			assertThat(sample.threads()).isNull();
+			assertThat(sample.loops()).isNotNull();
+		}).verifyComplete();
+	}
+
+	private AppPoller loopsPoller(Duration timeout) {
+		WebClient loops = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.newConnection().keepAlive(false)))
+			.build();
+		return new AppPoller(this.stub.labApp(), this.client, loops, Duration.ofMillis(500), timeout);
 	}
 
 	private AppPoller poller(LabApp app) {
