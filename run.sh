@@ -237,6 +237,12 @@ if [ "$MODE" = bench ]; then
   # One contender at a time, started, benched and stopped by the dashboard's bench runner,
   # which knows their pids (for resident memory). No web server of its own.
   OUT="$ROOT/bench-results/$(date -u +%Y%m%dT%H%M%SZ)"
+  # A folder given on the command line wins; passing ours as well would make Spring bind
+  # both, joined by a comma, into one odd path.
+  OUT_ARG=(--threadlab.bench.out="$OUT")
+  for arg in "$@"; do
+    case "$arg" in --threadlab.bench.out=*) OUT=${arg#--threadlab.bench.out=}; OUT_ARG=() ;; esac
+  done
   mkdir -p "$OUT"
   VIRTUAL_ARG=()
   if JAVA21=$(find_java21); then
@@ -250,11 +256,11 @@ if [ "$MODE" = bench ]; then
     --threadlab.bench.pool.max-connections="${MAX_CONNECTIONS:-0}")
   echo "Benchmarking into $OUT (quick: $QUICK); the contenders' logs go there too."
   "$JAVA" -jar "$(jar_of dashboard)" --spring.main.web-application-type=none \
-    --threadlab.bench.enabled=true --threadlab.bench.quick="$QUICK" --threadlab.bench.out="$OUT" \
+    --threadlab.bench.enabled=true --threadlab.bench.quick="$QUICK" \
     --threadlab.bench.java="$(command -v "$JAVA")" --threadlab.bench.jvm-args="$(IFS=,; echo "${CONTENDER_JVM[*]}")" \
     --threadlab.bench.blocking-jar="$(jar_of blocking-app)" --threadlab.bench.reactive-jar="$(jar_of reactive-app)" \
-    "${VIRTUAL_ARG[@]}" "${POOL_ARG[@]}" "$@"
-  ln -sfn "$(basename "$OUT")" "$ROOT/bench-results/latest"
+    "${VIRTUAL_ARG[@]}" "${POOL_ARG[@]}" "${OUT_ARG[@]}" "$@"
+  ln -sfn "$(cd "$OUT" && pwd)" "$ROOT/bench-results/latest"
   echo; cat "$OUT/results.md"; echo
   echo "Written: $OUT/results.md, results.csv, chart.svg (also bench-results/latest/)"
   exit 0
