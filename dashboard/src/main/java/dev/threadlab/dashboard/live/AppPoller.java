@@ -125,17 +125,21 @@ final class AppPoller {
 	 * next loop. The next loop may be held too, so new connections follow every quarter
 	 * of the poll's time until one answers. One of the loops also accepts the
 	 * connections, and while a sleep holds that one no new connection is taken up at all:
-	 * so the question also goes on one of the polling client's kept connections, which
-	 * this tick's threads and costs have just shown alive. The first answer wins and the
-	 * others are dropped. Only when every loop is held, or every loop these connections
-	 * are on, does nothing answer; the lanes then say so.
+	 * so the question also goes, in turns, on the polling client's kept connections,
+	 * which earlier ticks opened on different loops. The first answer wins and the others
+	 * are dropped. Only when every loop is held, or every loop these connections are on,
+	 * does nothing answer; the lanes then say so.
 	 */
 	private Mono<Optional<JsonNode>> loops() {
 		Duration step = this.timeout.dividedBy(6);
+		// New and kept connections take turns: each kept attempt leases another idle
+		// connection when the one before still waits on a held loop, and the pool's
+		// connections were opened one after another, so they sit on different loops.
 		List<Mono<JsonNode>> attempts = List.of(loops(this.loopsClient), loops(this.client).delaySubscription(step),
 				loops(this.loopsClient).delaySubscription(step.multipliedBy(2)),
-				loops(this.loopsClient).delaySubscription(step.multipliedBy(3)),
-				loops(this.loopsClient).delaySubscription(step.multipliedBy(4)));
+				loops(this.client).delaySubscription(step.multipliedBy(3)),
+				loops(this.loopsClient).delaySubscription(step.multipliedBy(4)),
+				loops(this.client).delaySubscription(step.multipliedBy(5)));
 		return Mono.firstWithValue(attempts)
 			.timeout(this.timeout)
 			.map(Optional::of)

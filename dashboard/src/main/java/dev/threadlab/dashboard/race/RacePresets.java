@@ -38,11 +38,11 @@ public final class RacePresets {
 			List.of(new RaceGroup("cpu", 8, "/api/cpu?iterations=2000000", 0, 0)), 8, true);
 
 	/** What a blocking call does to an event loop. */
-	public static final RacePlan SLEEP = new RacePlan("sleep-on-loop", sleepsAndProbes("/api/sleep?delayMs=2000"), 17);
+	public static final RacePlan SLEEP = new RacePlan("sleep-on-loop", sleepsAndProbes("/api/sleep?delayMs=2000"), 16);
 
 	/** The cure: the blocking call moved off the event loop. */
 	public static final RacePlan SLEEP_OFFLOADED = new RacePlan("sleep-offloaded",
-			sleepsAndProbes("/api/sleep?delayMs=2000&offload=true"), 17);
+			sleepsAndProbes("/api/sleep?delayMs=2000&offload=true"), 16);
 
 	/** A connection pool of 10 as the limit. */
 	public static final RacePlan HOLD = new RacePlan("pool-hold",
@@ -116,13 +116,12 @@ public final class RacePresets {
 	}
 
 	/**
-	 * Two sleepers and a cheap probe every 100 ms while they sleep. Two, not one per
-	 * loop: Reactor Netty runs at least four loops, so two sleeps hold some of them and
-	 * leave the others free to answer, the dashboard's polls of the loops among them; a
-	 * sleeper on every loop would leave nothing to show the held loops with.
+	 * One sleeper and a cheap probe every 100 ms while it sleeps. One sleep holds one
+	 * loop: the probes that land on it wait, the rest answer, and the dashboard can still
+	 * read the loops through the others (with every loop held nothing could answer).
 	 */
 	private static List<RaceGroup> sleepsAndProbes(String sleep) {
-		return List.of(new RaceGroup("sleep", 2, sleep, 0, 0), RaceGroup.probes(15, "/api/items/1", 200, 100));
+		return List.of(new RaceGroup("sleep", 1, sleep, 0, 0), RaceGroup.probes(15, "/api/items/1", 200, 100));
 	}
 
 	/**

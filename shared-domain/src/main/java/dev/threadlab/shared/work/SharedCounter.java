@@ -66,8 +66,7 @@ public final class SharedCounter {
 			long read = this.value.get();
 			window();
 			// The same two steps, but the write happens only if the value is still the
-			// one
-			// read; otherwise read again.
+			// one read; otherwise read again.
 			if (this.value.compareAndSet(read, read + 1)) {
 				return read + 1;
 			}
