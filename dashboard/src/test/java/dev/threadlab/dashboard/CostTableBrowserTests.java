@@ -1,7 +1,6 @@
 package dev.threadlab.dashboard;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.List;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Page.WaitForFunctionOptions;
-import dev.threadlab.shared.lab.LabProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,8 +19,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What each model costs, in real headless Chromium against the real blocking-app and
@@ -35,11 +31,7 @@ class CostTableBrowserTests {
 
 	private static final List<String> APPS = List.of("blocking", "reactive");
 
-	private static Path workDir;
-
-	private static LabProcess blocking;
-
-	private static LabProcess reactive;
+	private static BrowserLab lab;
 
 	private static Browser browser;
 
@@ -50,32 +42,19 @@ class CostTableBrowserTests {
 
 	@BeforeAll
 	static void startTheLab() throws IOException, InterruptedException {
-		require(Browser.available(), "no Chromium at " + Browser.CHROMIUM);
-		Path blockingJar = AppJars.blocking();
-		Path reactiveJar = AppJars.reactive();
-		workDir = Files.createTempDirectory("threadlab-costs-e2e");
-		blocking = LabProcess.start("blocking", blockingJar, 0, workDir);
-		reactive = LabProcess.start("reactive", reactiveJar, 0, workDir);
-		browser = Browser.launch();
+		lab = BrowserLab.start("threadlab-costs-e2e");
+		browser = lab.browser();
 	}
 
 	@DynamicPropertySource
 	static void labUrls(DynamicPropertyRegistry registry) {
-		registry.add("lab.blocking-url", () -> blocking.url());
-		registry.add("lab.reactive-url", () -> reactive.url());
-		registry.add("lab.apps", () -> "blocking,reactive");
+		BrowserLab.register(registry, () -> lab);
 	}
 
 	@AfterAll
 	static void stopTheLab() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (reactive != null) {
-			reactive.close();
-		}
-		if (blocking != null) {
-			blocking.close();
+		if (lab != null) {
+			lab.close();
 		}
 	}
 
@@ -147,13 +126,6 @@ class CostTableBrowserTests {
 		page.onPageError((error) -> this.consoleErrors.add(error));
 		page.navigate("http://127.0.0.1:" + this.port + "/");
 		return page;
-	}
-
-	private static void require(boolean present, String what) {
-		if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			fail(what);
-		}
-		assumeTrue(present, what);
 	}
 
 }

@@ -1,7 +1,6 @@
 package dev.threadlab.dashboard;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import dev.threadlab.dashboard.race.RacePresets;
-import dev.threadlab.shared.lab.LabProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +29,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The tour at {@code /tour} in real headless Chromium, with the real blocking-app and
@@ -53,9 +49,7 @@ class TourBrowserTests {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private static LabProcess blocking;
-
-	private static LabProcess reactive;
+	private static BrowserLab lab;
 
 	private static Browser browser;
 
@@ -68,32 +62,19 @@ class TourBrowserTests {
 
 	@BeforeAll
 	static void startTheLab() throws IOException, InterruptedException {
-		require(Browser.available(), "no Chromium at " + Browser.CHROMIUM);
-		Path blockingJar = AppJars.blocking();
-		Path reactiveJar = AppJars.reactive();
-		Path workDir = Files.createTempDirectory("threadlab-tour");
-		blocking = LabProcess.start("blocking", blockingJar, 0, workDir);
-		reactive = LabProcess.start("reactive", reactiveJar, 0, workDir);
-		browser = Browser.launch();
+		lab = BrowserLab.start("threadlab-tour");
+		browser = lab.browser();
 	}
 
 	@DynamicPropertySource
 	static void labUrls(DynamicPropertyRegistry registry) {
-		registry.add("lab.blocking-url", () -> blocking.url());
-		registry.add("lab.reactive-url", () -> reactive.url());
-		registry.add("lab.apps", () -> "blocking,reactive");
+		BrowserLab.register(registry, () -> lab);
 	}
 
 	@AfterAll
 	static void stopTheLab() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (reactive != null) {
-			reactive.close();
-		}
-		if (blocking != null) {
-			blocking.close();
+		if (lab != null) {
+			lab.close();
 		}
 	}
 
@@ -272,13 +253,6 @@ class TourBrowserTests {
 
 	private String url(String path) {
 		return "http://127.0.0.1:" + this.port + path;
-	}
-
-	private static void require(boolean present, String what) {
-		if (!present && "true".equalsIgnoreCase(System.getenv("CI"))) {
-			fail(what);
-		}
-		assumeTrue(present, what);
 	}
 
 }
