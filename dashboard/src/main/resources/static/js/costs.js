@@ -102,8 +102,13 @@ const ROWS = [
 	['peakVirtualThreads', (c) => c.peakVirtualThreads, (v) => num(v)],
 ];
 
+// The race whose costs the table shows: its costs as they come (after each app's run, in
+// a race one app at a time), its legs' labels, and its summaries once it has finished.
+let shown = { costs: {}, legs: [], summaries: [] };
+
 /** Clears the table when a race starts: its costs come after its last answer. */
 export function clearRaceCosts(running) {
+	shown = { costs: {}, legs: [], summaries: [] };
 	const section = document.getElementById('race-costs');
 	if (!section) return;
 	section.hidden = false;
@@ -112,36 +117,73 @@ export function clearRaceCosts(running) {
 }
 
 /**
- * Shows what the race cost each app, side by side.
- * @param costs { app: RunCosts }, a figure the app did not give is -1
+ * Shows what the race cost each app, side by side: a column per leg, that is per app, or
+ * per app and Tomcat thread count in a race with rounds.
+ * @param costs { leg: RunCosts }, a figure the app did not give is -1
+ * @param legs the race's legs (RaceInfo.legs), to name the columns
  */
-export function showRaceCosts(costs) {
+export function showRaceCosts(costs, legs) {
+	shown.costs = costs;
+	shown.legs = legs || [];
+	render();
+}
+
+/**
+ * Adds when each leg's last answer came, once the race has finished.
+ * @param summaries the race's summaries, one per leg
+ */
+export function showRaceTimes(summaries) {
+	shown.summaries = summaries;
+	if (Object.keys(shown.costs).length) render();
+}
+
+/**
+ * A leg's name on the page: the app, and the Tomcat threads it ran on in a round.
+ * @param leg a RaceLeg
+ */
+export function legLabel(leg) {
+	return leg.tomcatThreads ? t('race.leg.threads', leg.app, num(leg.tomcatThreads)) : leg.app;
+}
+
+function render() {
 	const section = document.getElementById('race-costs');
 	if (!section) return;
-	const apps = Object.keys(costs);
+	const { costs, legs, summaries } = shown;
+	const keys = Object.keys(costs);
 	section.hidden = false;
 	section.querySelector('.race-costs-note').textContent = t('costs.table.note');
 	const head = document.createElement('tr');
-	head.append(cell('th', ''), ...apps.map((app) => cell('th', app)));
-	const rows = ROWS.map(([key, get, format]) => {
-		const tr = document.createElement('tr');
-		tr.dataset.row = key;
-		tr.append(cell('th', t('costs.table.row.' + key)));
-		for (const app of apps) {
-			const value = get(costs[app]);
-			const td = cell('td', value >= 0 ? format(value) : '—');
-			td.dataset.app = app;
-			if (value < 0) td.title = t('costs.table.unknown');
-			tr.append(td);
-		}
-		return tr;
-	});
+	head.append(cell('th', ''), ...keys.map((key) => {
+		const th = cell('th', legLabel(legs.find((leg) => leg.key === key) || { app: key }));
+		th.dataset.app = key;
+		return th;
+	}));
+	const rows = ROWS.map(([key, get, format]) => row(key, keys, (leg) => get(costs[leg]), format));
+	// The time beside the bill: how long each leg took to its last answer.
+	if (summaries.length) {
+		const totalMs = (leg) => summaries.find((s) => s.leg === leg)?.totalMs ?? -1;
+		rows.unshift(row('lastAnswer', keys, totalMs, (v) => num(v / 1000, 1)));
+	}
 	const table = section.querySelector('table');
 	const thead = document.createElement('thead');
 	thead.append(head);
 	const tbody = document.createElement('tbody');
 	tbody.append(...rows);
 	table.replaceChildren(thead, tbody);
+}
+
+function row(key, legs, get, format) {
+	const tr = document.createElement('tr');
+	tr.dataset.row = key;
+	tr.append(cell('th', t('costs.table.row.' + key)));
+	for (const leg of legs) {
+		const value = get(leg);
+		const td = cell('td', value >= 0 ? format(value) : '—');
+		td.dataset.app = leg;
+		if (value < 0) td.title = t('costs.table.unknown');
+		tr.append(td);
+	}
+	return tr;
 }
 
 function cell(tag, text) {
@@ -154,4 +196,4 @@ function cell(tag, text) {
 // t('costs.table.row.cpuMsPerRequest'), t('costs.table.row.voluntaryPerRequest'),
 // t('costs.table.row.involuntaryPerRequest'), t('costs.table.row.peakStacks'),
 // t('costs.table.row.peakRss'), t('costs.table.row.peakPlatformThreads'),
-// t('costs.table.row.peakVirtualThreads')
+// t('costs.table.row.peakVirtualThreads'), t('costs.table.row.lastAnswer')

@@ -2,7 +2,7 @@ import { ThreadsView } from './threads.js';
 import { answersPerBin, drawRace, drawTimeline } from './bars.js';
 import { onLoad, restoreLoad } from './load.js';
 import { refreshKnobs } from './knobs.js';
-import { clearRaceCosts, showCostLine, showRaceCosts } from './costs.js';
+import { clearRaceCosts, legLabel, showCostLine, showRaceCosts, showRaceTimes } from './costs.js';
 import { showDatabase } from './database.js';
 import { drawLoops, onLoopsSample } from './loops.js';
 import { duration, num, seconds, t } from './i18n.js';
@@ -18,6 +18,9 @@ for (const card of document.querySelectorAll('article.app')) {
 		threads: new ThreadsView(card),
 		activity: [],
 		view: 'arrival',
+		// The race's legs on this app: one, or one per Tomcat thread count in a race with
+		// rounds; race and summary are the latest leg's, the one the bars draw.
+		legs: [],
 		race: [],
 		summary: null,
 	});
@@ -97,6 +100,7 @@ function onRace(update) {
 	if (update.type === 'started') {
 		race = { info: update.info, running: true };
 		for (const app of cards.values()) {
+			app.legs = [];
 			app.race = [];
 			app.summary = null;
 		}
@@ -106,14 +110,34 @@ function onRace(update) {
 		markPreset(update.info.plan.id);
 	}
 	if (!race || race.info.id !== update.raceId) return;
-	if (update.type === 'costs') showRaceCosts(update.costs);
-	for (const r of update.results) cards.get(r.app)?.race.push(r);
+	if (update.type === 'costs') showRaceCosts(update.costs, race.info.legs);
+	let turned = false;
+	for (const r of update.results) {
+		const app = cards.get(r.app);
+		if (!app) continue;
+		if (!app.legs.length || app.legs[app.legs.length - 1].key !== r.leg) {
+			// A new round: the bars start again; the knob on the card has been turned.
+			const leg = { key: r.leg, results: [], summary: null,
+				tomcatThreads: race.info.legs.find((l) => l.key === r.leg)?.tomcatThreads };
+			app.legs.push(leg);
+			app.race = leg.results;
+			app.summary = null;
+			turned ||= leg.tomcatThreads != null;
+		}
+		app.race.push(r);
+	}
+	if (turned) refreshKnobs();
 	if (update.type === 'finished') {
 		race.running = false;
 		for (const s of update.summaries) {
 			const app = cards.get(s.app);
-			if (app) app.summary = s;
+			const leg = app?.legs.find((l) => l.key === s.leg);
+			if (leg) leg.summary = s;
 		}
+		for (const app of cards.values()) app.summary = app.legs.length ? app.legs[app.legs.length - 1].summary : null;
+		showRaceTimes(update.summaries);
+		// A race with rounds has turned its knob back.
+		if (race.info.plan.tomcatThreads.length) refreshKnobs();
 	}
 	showRaceStatus();
 	schedule();
@@ -128,20 +152,29 @@ function restoreRace(state) {
 
 function showRaceStatus() {
 	const status = document.getElementById('race-status');
-	const done = [...cards.values()].reduce((n, app) => n + app.race.length, 0);
-	const total = race.info.plan.groups.reduce((n, g) => n + g.count, 0) * race.info.apps.length;
+	const done = [...cards.values()].reduce((n, app) => n + app.legs.reduce((m, leg) => m + leg.results.length, 0), 0);
+	const total = race.info.plan.groups.reduce((n, g) => n + g.count, 0) * race.info.legs.length;
 	const how = race.info.plan.oneAppAtATime
-		? t('race.status.oneAppAtATime', race.info.apps.join(t('race.status.then'))) : '';
+		? t('race.status.oneAppAtATime', race.info.legs.map(legLabel).join(t('race.status.then'))) : '';
 	const title = planTitle(race.info.plan);
 	status.textContent = race.running ? t('race.status.running', title, how, num(done), num(total))
 		: t('race.status.finished', title, num(done));
 	document.querySelectorAll('.race button, .custom button').forEach((b) => (b.disabled = race.running));
 }
 
+// One line per leg: a race with rounds shows each Tomcat thread count's result.
 function summaryText(app) {
-	const s = app.summary;
-	const results = app.race;
-	if (!results.length) return '';
+	if (app.legs.length <= 1) return legSummary(app.legs[0]);
+	return app.legs.map((leg) => t('race.summary.round', num(leg.tomcatThreads)) + legSummary(leg)).join('\n');
+}
+
+function legSummary(leg) {
+	if (!leg || !leg.results.length) return '';
+	const s = leg.summary;
+	const results = leg.results;
+	// A round whose knob could not be turned sent nothing; its results say why.
+	const notSent = results.find((r) => r.error && r.error.startsWith('not sent'));
+	if (notSent) return t('race.summary.notSent', notSent.error);
 	const last = Math.max(...results.map((r) => r.sentMs + r.latencyMs));
 	const threads = new Set(results.filter((r) => r.trace).map((r) => r.trace.startThread)).size;
 	const failed = results.filter((r) => r.error || r.status >= 400).length;

@@ -72,7 +72,7 @@ function show(stop, result, state) {
 	title.textContent = t('tour.result.title');
 	const list = document.createElement('ul');
 	for (const summary of state.summaries) {
-		const mine = state.results.filter((r) => r.app === summary.app);
+		const mine = state.results.filter((r) => r.leg === summary.leg);
 		const item = document.createElement('li');
 		item.dataset.app = summary.app;
 		item.textContent = appLine(summary, mine);

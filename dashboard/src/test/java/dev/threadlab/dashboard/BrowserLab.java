@@ -3,6 +3,7 @@ package dev.threadlab.dashboard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Supplier;
 
 import dev.threadlab.shared.lab.LabProcess;
@@ -48,7 +49,11 @@ final class BrowserLab implements AutoCloseable {
 		Path blockingJar = AppJars.blocking();
 		Path reactiveJar = AppJars.reactive();
 		Path workDir = Files.createTempDirectory(name);
-		LabProcess blocking = LabProcess.start("blocking", blockingJar, 0, workDir);
+		// With its knobs on, as run.sh starts it, so that a race can run rounds on
+		// several
+		// Tomcat thread counts.
+		LabProcess blocking = LabProcess.start("blocking", Path.of(System.getProperty("java.home"), "bin", "java"),
+				blockingJar, 0, workDir, List.of("--lab.knobs.enabled=true"));
 		LabProcess reactive = LabProcess.start("reactive", reactiveJar, 0, workDir);
 		return new BrowserLab(blocking, reactive, Browser.launch());
 	}

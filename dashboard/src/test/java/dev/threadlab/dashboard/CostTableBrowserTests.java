@@ -75,8 +75,8 @@ class CostTableBrowserTests {
 				}
 			}
 			raceAndWaitForTheCostTable(page);
-			for (String row : List.of("requests", "cpuMsPerRequest", "voluntaryPerRequest", "involuntaryPerRequest",
-					"peakStacks", "peakRss", "peakPlatformThreads", "peakVirtualThreads")) {
+			for (String row : List.of("lastAnswer", "requests", "cpuMsPerRequest", "voluntaryPerRequest",
+					"involuntaryPerRequest", "peakStacks", "peakRss", "peakPlatformThreads", "peakVirtualThreads")) {
 				for (String app : APPS) {
 					String text = page.textContent("#race-costs tr[data-row=" + row + "] td[data-app=" + app + "]");
 					assertThat(text).as(app + " " + row).containsPattern("\\d").doesNotContain("—");
@@ -104,13 +104,63 @@ class CostTableBrowserTests {
 		}
 	}
 
+	@Test
+	void aRaceWithRoundsGivesEachTomcatThreadCountItsOwnColumnAndTurnsTheKnobBack() {
+		try (BrowserContext context = browser.newContext(1400, 1000)) {
+			Page page = open(context);
+			for (String app : APPS) {
+				page.waitForSelector("#app-" + app + "[data-status='up']");
+			}
+			page.waitForSelector("#app-blocking [data-testid=knob][data-max='200']");
+			// From the page itself: the dashboard takes races only from its own origin.
+			Object status = page.evaluate("() => fetch('/api/races', { method: 'POST',"
+					+ " headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ endpoint: 'items',"
+					+ " delayMs: 300, requests: 40, concurrency: 40, tomcatThreads: [10, 40] }) }).then((r) => r.status)");
+			assertThat(status).isEqualTo(202);
+			// Three legs (blocking on 10 and on 40 threads, then reactive), nine rows
+			// each.
+			page.waitForFunction("() => document.querySelectorAll('#race-costs td[data-app]').length === 27", null,
+					new WaitForFunctionOptions().setTimeout(60_000));
+			List<String> legs = List.of("blocking@10", "blocking@40", "reactive");
+			assertThat(page.locator("#race-costs thead th[data-app]").allTextContents())
+				.containsExactly("blocking on 10 threads", "blocking on 40 threads", "reactive");
+			for (String leg : legs) {
+				for (String row : List.of("lastAnswer", "requests", "cpuMsPerRequest", "peakStacks", "peakRss",
+						"peakPlatformThreads")) {
+					String text = page.textContent("#race-costs tr[data-row=" + row + "] td[data-app='" + leg + "']");
+					assertThat(text).as(leg + " " + row).containsPattern("\\d").doesNotContain("—");
+				}
+			}
+			// 40 waits of 300 ms take at least four waves on 10 threads, one on 40; and
+			// the 40 threads are there to count.
+			double on10 = figure(page, "lastAnswer", "blocking@10");
+			double on40 = figure(page, "lastAnswer", "blocking@40");
+			assertThat(on10).isGreaterThanOrEqualTo(1.2).isGreaterThan(on40);
+			assertThat(figure(page, "peakPlatformThreads", "blocking@40"))
+				.isGreaterThanOrEqualTo(figure(page, "peakPlatformThreads", "blocking@10") + 20);
+			// One line a round on the blocking card, and its knob back where it stood.
+			assertThat(page.textContent("#app-blocking [data-testid=race-summary]").lines()).satisfiesExactly(
+					(line) -> assertThat(line).startsWith("10 threads: 40 answered"),
+					(line) -> assertThat(line).startsWith("40 threads: 40 answered"));
+			page.waitForSelector("#app-blocking [data-testid=knob][data-max='200']");
+			page.screenshot(
+					new Page.ScreenshotOptions().setPath(Path.of("target", "costs-rounds-en.png")).setFullPage(true));
+			assertThat(this.consoleErrors).isEmpty();
+		}
+	}
+
+	private static double figure(Page page, String row, String leg) {
+		return Double.parseDouble(
+				page.textContent("#race-costs tr[data-row=" + row + "] td[data-app='" + leg + "']").replace(",", ""));
+	}
+
 	private static void raceAndWaitForTheCostTable(Page page) {
 		for (String app : APPS) {
 			page.waitForSelector("#app-" + app + "[data-status='up']");
 		}
 		page.click("button.preset[data-preset='abc']");
 		// The costs come about 1 s after the race's last answer.
-		page.waitForFunction("() => document.querySelectorAll('#race-costs td[data-app]').length === 16", null,
+		page.waitForFunction("() => document.querySelectorAll('#race-costs td[data-app]').length === 18", null,
 				new WaitForFunctionOptions().setTimeout(60_000));
 		assertThat(page.isVisible("#race-costs")).isTrue();
 	}

@@ -43,6 +43,8 @@ public final class StubApp implements AutoCloseable {
 
 	private volatile int tomcatMaxThreads = 200;
 
+	private final List<Integer> knobTurns = new CopyOnWriteArrayList<>();
+
 	private volatile String dbPool = "null";
 
 	/**
@@ -70,7 +72,7 @@ public final class StubApp implements AutoCloseable {
 				.delete("/api/lab/counter", this::resetCounter);
 			// Like blocking-app started with lab.knobs.enabled=true; elsewhere the
 			// knobs are not there at all.
-			if ("blocking".equals(name)) {
+			if (knobs) {
 				routes.get("/api/lab/knobs", this::knobs).put("/api/lab/knobs/tomcat-threads", this::resize);
 			}
 		}).bindNow();
@@ -93,6 +95,22 @@ public final class StubApp implements AutoCloseable {
 	 */
 	public static StubApp startWithoutKnobs(String name) {
 		return new StubApp(name, false);
+	}
+
+	/**
+	 * Every count the Tomcat knob was turned to, in order.
+	 * @return the counts
+	 */
+	public List<Integer> knobTurns() {
+		return List.copyOf(this.knobTurns);
+	}
+
+	/**
+	 * How many item requests arrived.
+	 * @return the count
+	 */
+	public long itemArrivals() {
+		return this.arrivals.get();
 	}
 
 	public LabApp labApp() {
@@ -229,6 +247,7 @@ public final class StubApp implements AutoCloseable {
 				.then();
 		}
 		this.tomcatMaxThreads = max;
+		this.knobTurns.add(max);
 		return knobs(request, response);
 	}
 

@@ -7,7 +7,6 @@ import java.util.concurrent.TimeoutException;
 
 import dev.threadlab.dashboard.lab.LabApp;
 import dev.threadlab.dashboard.lab.LabClients;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -33,19 +32,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class KnobsController {
 
-	/**
-	 * A knob is turned on one of the app's request threads: while a race keeps them all
-	 * busy, the call waits its turn.
-	 */
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-	private static final String KNOBS = "/api/lab/knobs";
-
-	/**
-	 * The only model with a request thread pool: virtual threads and the event loop have
-	 * none to resize.
-	 */
-	private static final String THREAD_PER_REQUEST = "thread-per-request";
+	private static final Duration TIMEOUT = TomcatKnob.TIMEOUT;
 
 	private final List<LabApp> apps;
 
@@ -65,12 +52,12 @@ class KnobsController {
 	Mono<ResponseEntity<String>> tomcatThreads(@PathVariable String app, @RequestParam int max) {
 		LabApp target = find(app).orElseThrow(
 				() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no app called '" + app + "' in lab.apps"));
-		if (!THREAD_PER_REQUEST.equals(target.model())) {
+		if (!TomcatKnob.resizable(target)) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT,
 					app + " runs " + target.model() + ": it has no Tomcat request pool to resize");
 		}
 		return this.client.put()
-			.uri(target.resolve(KNOBS + "/tomcat-threads?max=" + max))
+			.uri(target.resolve(TomcatKnob.setPath(max)))
 			// The app's status, type and body, problems included; none of its other
 			// headers.
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
@@ -83,10 +70,10 @@ class KnobsController {
 	}
 
 	private Mono<KnobState> state(LabApp app) {
-		if (!THREAD_PER_REQUEST.equals(app.model())) {
+		if (!TomcatKnob.resizable(app)) {
 			return Mono.just(new KnobState(app.name(), KnobState.NONE, null, "no Tomcat thread pool to resize"));
 		}
-		return this.client.get().uri(app.resolve(KNOBS)).exchangeToMono((response) -> {
+		return this.client.get().uri(app.resolve(TomcatKnob.PATH)).exchangeToMono((response) -> {
 			if (response.statusCode().value() == 404) {
 				return response.releaseBody()
 					.thenReturn(new KnobState(app.name(), KnobState.OFF, null,
@@ -97,13 +84,13 @@ class KnobsController {
 					.thenReturn(new KnobState(app.name(), KnobState.UNKNOWN, null,
 							"the knob answered " + response.statusCode().value()));
 			}
-			return response.bodyToMono(Knobs.class).map((knobs) -> of(app, knobs));
+			return response.bodyToMono(TomcatKnob.Knobs.class).map((knobs) -> of(app, knobs));
 		})
 			.timeout(TIMEOUT)
 			.onErrorResume((ex) -> Mono.just(new KnobState(app.name(), KnobState.UNKNOWN, null, "did not answer")));
 	}
 
-	private static KnobState of(LabApp app, Knobs knobs) {
+	private static KnobState of(LabApp app, TomcatKnob.Knobs knobs) {
 		return (knobs.tomcatMaxThreads() != null)
 				? new KnobState(app.name(), KnobState.ON, knobs.tomcatMaxThreads(),
 						knobs.tomcatMaxThreads() + " Tomcat threads")
@@ -124,15 +111,6 @@ class KnobsController {
 		ResponseStatusException problem = new ResponseStatusException(status, detail, ex);
 		problem.setDetail(detail);
 		return problem;
-	}
-
-	/**
-	 * The part of an app's knob answer the page needs.
-	 *
-	 * @param tomcatMaxThreads the most requests Tomcat runs at once; {@code null} where
-	 * there is no Tomcat request pool
-	 */
-	record Knobs(@Nullable Integer tomcatMaxThreads) {
 	}
 
 }

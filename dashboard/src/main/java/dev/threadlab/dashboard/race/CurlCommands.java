@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.threadlab.dashboard.knobs.TomcatKnob;
 import dev.threadlab.dashboard.lab.LabApp;
 
 /**
@@ -28,6 +29,27 @@ public final class CurlCommands {
 		if (counter) {
 			lines.add("curl -s -o /dev/null -X DELETE '" + app.text("/api/lab/counter") + "'");
 		}
+		if (plan.tomcatThreads().isEmpty() || !TomcatKnob.resizable(app)) {
+			requests(plan, app, lines);
+		}
+		else {
+			// One round per thread count, the knob turned first. The dashboard turns it
+			// back after its race; by hand, that is the last line's job.
+			for (int threads : plan.tomcatThreads()) {
+				lines.add("# on " + threads + " Tomcat threads");
+				lines.add("curl -s -o /dev/null -X PUT '" + app.text(TomcatKnob.setPath(threads)) + "'");
+				requests(plan, app, lines);
+			}
+			lines.add("# then put the knob back where it stood, e.g. Tomcat's 200:");
+			lines.add("curl -s -o /dev/null -X PUT '" + app.text(TomcatKnob.setPath(200)) + "'");
+		}
+		if (counter) {
+			lines.add("curl -s '" + app.text("/api/lab/counter") + "'; echo");
+		}
+		return String.join("\n", lines);
+	}
+
+	private static void requests(RacePlan plan, LabApp app, List<String> lines) {
 		int at = 0;
 		for (RaceGroup group : plan.groups()) {
 			String curl = "curl -s -o /dev/null " + ("GET".equals(group.method()) ? "" : "-X " + group.method() + " ");
@@ -54,10 +76,6 @@ public final class CurlCommands {
 			}
 		}
 		lines.add("wait");
-		if (counter) {
-			lines.add("curl -s '" + app.text("/api/lab/counter") + "'; echo");
-		}
-		return String.join("\n", lines);
 	}
 
 	private static String seconds(int ms) {

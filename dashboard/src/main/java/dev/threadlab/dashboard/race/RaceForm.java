@@ -2,6 +2,7 @@ package dev.threadlab.dashboard.race;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.threadlab.shared.limits.Limits;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +17,26 @@ import org.jspecify.annotations.Nullable;
  * @param iterations the rounds of {@code /api/cpu}
  * @param requests how many requests each app gets
  * @param concurrency the most requests in flight to one app
+ * @param tomcatThreads rounds on these Tomcat thread counts, one app at a time (see
+ * {@link RacePlan#tomcatThreads()}); none when {@code null} or empty
  */
 public record RaceForm(@Nullable String preset, @Nullable String endpoint, @Nullable Integer delayMs,
-		@Nullable Integer iterations, @Nullable Integer requests, @Nullable Integer concurrency) {
+		@Nullable Integer iterations, @Nullable Integer requests, @Nullable Integer concurrency,
+		@Nullable List<Integer> tomcatThreads) {
+
+	/**
+	 * A race without rounds on Tomcat thread counts.
+	 * @param preset a preset's id; the other fields are then ignored
+	 * @param endpoint one of {@link #ENDPOINTS}' keys
+	 * @param delayMs the delay, for the endpoints that have one
+	 * @param iterations the rounds of {@code /api/cpu}
+	 * @param requests how many requests each app gets
+	 * @param concurrency the most requests in flight to one app
+	 */
+	public RaceForm(@Nullable String preset, @Nullable String endpoint, @Nullable Integer delayMs,
+			@Nullable Integer iterations, @Nullable Integer requests, @Nullable Integer concurrency) {
+		this(preset, endpoint, delayMs, iterations, requests, concurrency, null);
+	}
 
 	/** The most requests a race sends to one app. */
 	public static final int MAX_REQUESTS = 2_000;
@@ -56,8 +74,14 @@ public record RaceForm(@Nullable String preset, @Nullable String endpoint, @Null
 		int parallel = within("concurrency", this.concurrency, count, 1, MAX_CONCURRENCY);
 		String path = template.replace("{delay}", String.valueOf(delay))
 			.replace("{iterations}", String.valueOf(rounds));
+		List<Integer> threads = (this.tomcatThreads != null) ? this.tomcatThreads : List.of();
+		if (threads.stream().anyMatch(Objects::isNull)) {
+			throw new IllegalArgumentException("tomcatThreads must be counts, got " + threads);
+		}
 		// The page names a custom race by its requests and count (preset.custom.*).
-		return new RacePlan("custom", List.of(new RaceGroup("r", count, path, 0, 0)), parallel);
+		// Rounds turn one app's knob from count to count, so they run one app at a time.
+		return new RacePlan("custom", List.of(new RaceGroup("r", count, path, 0, 0)), parallel, !threads.isEmpty(),
+				threads);
 	}
 
 	private static int within(String name, @Nullable Integer value, int fallback, int min, int max) {

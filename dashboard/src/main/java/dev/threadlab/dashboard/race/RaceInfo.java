@@ -12,6 +12,9 @@ import java.util.Map;
  * @param apps the apps it goes to
  * @param startedAt when it started
  * @param curl per app, the shell commands that send the same requests
+ * @param legs each app's runs, in the order they run: one per app, or one per round on an
+ * app whose Tomcat threads the race turns
  */
-public record RaceInfo(String id, RacePlan plan, List<String> apps, Instant startedAt, Map<String, String> curl) {
+public record RaceInfo(String id, RacePlan plan, List<String> apps, Instant startedAt, Map<String, String> curl,
+		List<RaceLeg> legs) {
 }

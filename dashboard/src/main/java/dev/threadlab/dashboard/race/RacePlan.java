@@ -3,6 +3,8 @@ package dev.threadlab.dashboard.race;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.threadlab.shared.limits.Limits;
+
 /**
  * What a race sends to every app. Its words (a name, and a story of what to look for) are
  * in the message bundles under {@code preset.<id>.title} and {@code preset.<id>.story},
@@ -13,8 +15,47 @@ import java.util.List;
  * @param concurrency the most requests in flight to one app
  * @param oneAppAtATime race the apps one after the other instead of together: for work
  * that needs the cores, which apps racing at once on one machine would share
+ * @param tomcatThreads rounds on several Tomcat thread counts: each app with a Tomcat
+ * request pool runs the race once per count, its knob turned to it first and turned back
+ * after the race; the other apps run it once. Empty for a race that leaves the knob
+ * alone. Rounds run one app at a time, since one knob cannot hold two counts at once.
  */
-public record RacePlan(String id, List<RaceGroup> groups, int concurrency, boolean oneAppAtATime) {
+public record RacePlan(String id, List<RaceGroup> groups, int concurrency, boolean oneAppAtATime,
+		List<Integer> tomcatThreads) {
+
+	/** The most rounds a race may have. */
+	public static final int MAX_ROUNDS = 4;
+
+	public RacePlan {
+		tomcatThreads = List.copyOf(tomcatThreads);
+		if (tomcatThreads.size() > MAX_ROUNDS) {
+			throw new IllegalArgumentException(
+					"tomcatThreads may have at most " + MAX_ROUNDS + " counts, got " + tomcatThreads.size());
+		}
+		for (int threads : tomcatThreads) {
+			if (threads < 1 || threads > Limits.MAX_TOMCAT_THREADS) {
+				throw new IllegalArgumentException(
+						"tomcatThreads must be between 1 and " + Limits.MAX_TOMCAT_THREADS + ", got " + threads);
+			}
+		}
+		if (tomcatThreads.stream().distinct().count() < tomcatThreads.size()) {
+			throw new IllegalArgumentException("tomcatThreads must not repeat a count, got " + tomcatThreads);
+		}
+		if (!tomcatThreads.isEmpty() && !oneAppAtATime) {
+			throw new IllegalArgumentException("rounds on several Tomcat thread counts run one app at a time");
+		}
+	}
+
+	/**
+	 * A race on each app's own threads, one app at a time or all together.
+	 * @param id the preset's id
+	 * @param groups the requests
+	 * @param concurrency the most requests in flight to one app
+	 * @param oneAppAtATime race the apps one after the other
+	 */
+	public RacePlan(String id, List<RaceGroup> groups, int concurrency, boolean oneAppAtATime) {
+		this(id, groups, concurrency, oneAppAtATime, List.of());
+	}
 
 	/**
 	 * A race that every app runs at the same moment.

@@ -61,11 +61,12 @@ public final class RacePresets {
 			List.of(new RaceGroup("s", 2_000, "/api/items/{n}?delayMs=5000", 0, 0)), 2_000);
 
 	/**
-	 * 2,000 requests of 1 s, to run once on blocking's 200 Tomcat threads and once on
-	 * 2,000 (the knob on its card): throughput comes near the loop's, memory pays.
+	 * 2,000 requests of 1 s, one app at a time: blocking runs them on its 200 Tomcat
+	 * threads, then on 2,000 (the race turns its knob, and turns it back after);
+	 * throughput comes near the loop's, memory pays.
 	 */
 	public static final RacePlan MORE_THREADS = new RacePlan("more-threads",
-			List.of(new RaceGroup("r", 2_000, "/api/items/{n}?delayMs=1000", 0, 0)), 2_000);
+			List.of(new RaceGroup("r", 2_000, "/api/items/{n}?delayMs=1000", 0, 0)), 2_000, true, List.of(200, 2_000));
 
 	/**
 	 * Work that only needs the CPU, 200 requests at once: 200 runnable Tomcat threads

@@ -18,21 +18,23 @@ import org.jspecify.annotations.Nullable;
  * @param servedMs the server's {@code elapsedMs}
  * @param error why there was no answer
  * @param probe whether it was a probe, which only measures how fast the app answers
+ * @param leg the app's run it belongs to ({@link RaceLeg#key()}): the app's name, or
+ * {@code <app>@<threads>} in a round on a Tomcat thread count
  */
 public record RaceResult(String app, int index, String label, double sentMs, double latencyMs, int status,
-		@Nullable Trace trace, double waitingMs, double servedMs, @Nullable String error, boolean probe) {
+		@Nullable Trace trace, double waitingMs, double servedMs, @Nullable String error, boolean probe, String leg) {
 
-	static RaceResult answered(String app, RacePlan.PlannedRequest request, double sentMs, double latencyMs, int status,
-			@Nullable Trace trace) {
+	static RaceResult answered(RaceLeg leg, RacePlan.PlannedRequest request, double sentMs, double latencyMs,
+			int status, @Nullable Trace trace) {
 		double served = (trace != null) ? Math.min(trace.elapsedMs(), latencyMs) : 0;
-		return new RaceResult(app, request.index(), request.label(), sentMs, latencyMs, status, trace,
-				latencyMs - served, served, null, request.probe());
+		return new RaceResult(leg.app(), request.index(), request.label(), sentMs, latencyMs, status, trace,
+				latencyMs - served, served, null, request.probe(), leg.key());
 	}
 
-	static RaceResult failed(String app, RacePlan.PlannedRequest request, double sentMs, double latencyMs,
+	static RaceResult failed(RaceLeg leg, RacePlan.PlannedRequest request, double sentMs, double latencyMs,
 			String error) {
-		return new RaceResult(app, request.index(), request.label(), sentMs, latencyMs, 0, null, latencyMs, 0, error,
-				request.probe());
+		return new RaceResult(leg.app(), request.index(), request.label(), sentMs, latencyMs, 0, null, latencyMs, 0,
+				error, request.probe(), leg.key());
 	}
 
 	/**

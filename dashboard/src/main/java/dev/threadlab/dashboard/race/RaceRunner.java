@@ -3,15 +3,18 @@ package dev.threadlab.dashboard.race;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.threadlab.dashboard.bench.CostProbe;
 import dev.threadlab.dashboard.bench.RunCosts;
+import dev.threadlab.dashboard.knobs.TomcatKnob;
 import dev.threadlab.dashboard.lab.LabApp;
 import dev.threadlab.dashboard.lab.LabClients;
 import dev.threadlab.shared.contract.Trace;
@@ -24,6 +27,7 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 /**
  * Runs races, one at a time: sends a plan's requests to every app from the same starting
@@ -62,44 +66,49 @@ public class RaceRunner {
 		Map<String, String> curl = new LinkedHashMap<>();
 		apps.forEach((app) -> curl.put(app.name(), CurlCommands.of(plan, app)));
 		RaceInfo info = new RaceInfo(UUID.randomUUID().toString().substring(0, 8), plan,
-				apps.stream().map(LabApp::name).toList(), Instant.now(), curl);
+				apps.stream().map(LabApp::name).toList(), Instant.now(), curl, RaceLeg.of(plan, apps));
 		Race race = new Race(info);
 		Race previous = this.current.get();
 		if ((previous != null && previous.running) || !this.current.compareAndSet(previous, race)) {
 			throw new RaceBusyException();
 		}
 		emit(new RaceUpdate("started", info.id(), info, List.of(), List.of(), Map.of()));
-		List<AppShare> perApp = apps.stream().map((app) -> new AppShare(app, plan)).toList();
-		// Each app's costs are read right before its first request and well after its
-		// last answer, and polled in between for the peaks. The probes block (one small
-		// read each), so they start and finish on boundedElastic, never on an event loop.
-		Mono.fromCallable(() -> startProbes(apps))
-			.subscribeOn(Schedulers.boundedElastic())
-			.flatMap((probes) -> run(plan, perApp, race, apps).then(finishProbes(probes)))
-			.subscribe((costs) -> {
-				race.costs(costs);
-				emit(new RaceUpdate("costs", info.id(), null, List.of(), List.of(), costs));
-			});
+		Map<String, LabApp> byName = new LinkedHashMap<>();
+		apps.forEach((app) -> byName.put(app.name(), app));
+		List<LegRun> legs = info.legs().stream().map((leg) -> new LegRun(race, leg, byName.get(leg.app()))).toList();
+		run(plan, legs, race, apps).subscribe();
 		return info;
 	}
 
-	private Mono<Void> run(RacePlan plan, List<AppShare> perApp, Race race, List<LabApp> apps) {
+	private Mono<Void> run(RacePlan plan, List<LegRun> legs, Race race, List<LabApp> apps) {
+		// Each leg's costs are read right before its first request and well after its
+		// last answer, and polled in between for the peaks. The probes block (one small
+		// read each), so they start and finish on boundedElastic, never on an event loop.
+		// A race one app at a time reads each leg's around the leg itself.
+		Mono<List<LegProbe>> probes = plan.oneAppAtATime() ? Mono.just(List.of())
+				: Mono.fromCallable(() -> legs.stream().map(LegRun::startProbe).toList())
+					.subscribeOn(Schedulers.boundedElastic());
+		return probes.flatMap((started) -> run(plan, legs, race, apps, started));
+	}
+
+	private Mono<Void> run(RacePlan plan, List<LegRun> legs, Race race, List<LabApp> apps, List<LegProbe> probes) {
 		String id = race.info.id();
 		SharedCounterRace counter = SharedCounterRace.of(plan, this.client, apps);
 		Flux<RaceResult> fired = Flux.defer(() -> {
 			if (plan.oneAppAtATime()) {
-				// Each app starts its own clock once the one before it has every answer
-				// in, so no app's requests share the cores with another app's.
-				return Flux.concat(perApp.stream()
-					.map((share) -> Flux.defer(() -> share.fire(System.nanoTime() + LEAD.toNanos())))
-					.toList());
+				// Each leg starts its own clock once the one before it has every answer
+				// in and its costs read, so that no two legs share the cores, and a
+				// round's costs are its own even on the app the next round runs on.
+				return Flux.concat(legs.stream().map(LegRun::runAlone).toList());
 			}
 			long zero = System.nanoTime() + LEAD.toNanos();
-			return Flux.merge(perApp.stream().map((share) -> share.fire(zero)).toList());
+			return Flux.merge(legs.stream().map((leg) -> leg.fire(zero)).toList());
 		});
+		// A race with rounds turns the Tomcat knob; whatever happens, it turns it back.
+		Flux<RaceResult> turned = Flux.usingWhen(knobsBefore(plan, apps), (before) -> fired, this::restore);
 		// Every counter starts at 0, so that what it reads after the race is what the
 		// race counted.
-		Flux<RaceResult> all = (counter != null) ? counter.reset().thenMany(fired) : fired;
+		Flux<RaceResult> all = (counter != null) ? counter.reset().thenMany(turned) : turned;
 		Mono<Map<String, Long>> counted = (counter != null)
 				? counter.read().onErrorReturn(Map.of()).defaultIfEmpty(Map.of()) : Mono.just(Map.of());
 		return all.bufferTimeout(500, Duration.ofMillis(250)).doOnNext((batch) -> {
@@ -110,22 +119,51 @@ public class RaceRunner {
 			// running for ever.
 			List<RaceSummary> summaries = race.finish(counters);
 			emit(new RaceUpdate("finished", id, null, List.of(), summaries, Map.of()));
-		}).then();
+		}).then(readCosts(race, probes));
 	}
 
-	private static Map<String, CostProbe> startProbes(List<LabApp> apps) {
-		Map<String, CostProbe> probes = new LinkedHashMap<>();
-		apps.forEach((app) -> probes.put(app.name(), CostProbe.start(app.url())));
-		return probes;
+	/**
+	 * Reads the costs of legs that ran together, side by side: each last read waits out
+	 * one pass of its app, and they wait together, in the legs' order.
+	 */
+	private Mono<Void> readCosts(Race race, List<LegProbe> probes) {
+		if (probes.isEmpty()) {
+			return Mono.empty();
+		}
+		return Flux.fromIterable(probes)
+			.flatMapSequential((probe) -> probe.finish().map((costs) -> Map.entry(probe.leg.key(), costs)))
+			.collectList()
+			.doOnNext((costs) -> costs(race, costs))
+			.then();
 	}
 
-	private static Mono<Map<String, RunCosts>> finishProbes(Map<String, CostProbe> probes) {
-		// Side by side: each last read waits out one pass of its app, and they wait
-		// together, in the apps' order.
-		return Flux.fromIterable(probes.entrySet())
-			.flatMapSequential((entry) -> Mono.fromCallable(() -> Map.entry(entry.getKey(), entry.getValue().finish()))
-				.subscribeOn(Schedulers.boundedElastic()))
-			.collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new);
+	/**
+	 * Adds legs' costs to the race, and tells the browsers every leg's costs so far.
+	 */
+	private void costs(Race race, List<Map.Entry<String, RunCosts>> costs) {
+		emit(new RaceUpdate("costs", race.info.id(), null, List.of(), List.of(), race.costs(costs)));
+	}
+
+	/**
+	 * Where the Tomcat knob of every app the race's rounds turn stands before the race.
+	 */
+	private Mono<Map<LabApp, Integer>> knobsBefore(RacePlan plan, List<LabApp> apps) {
+		if (plan.tomcatThreads().isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return Flux.fromIterable(apps)
+			.filter(TomcatKnob::resizable)
+			.flatMap((app) -> TomcatKnob.read(this.client, app)
+				.map((threads) -> Map.entry(app, threads))
+				.onErrorResume((ex) -> Mono.empty()))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue);
+	}
+
+	private Mono<Void> restore(Map<LabApp, Integer> before) {
+		return Flux.fromIterable(before.entrySet())
+			.flatMap((knob) -> TomcatKnob.set(this.client, knob.getKey(), knob.getValue())
+				.onErrorResume((ex) -> Mono.empty()))
+			.then();
 	}
 
 	/**
@@ -153,17 +191,87 @@ public class RaceRunner {
 	}
 
 	/**
-	 * One app's share of a race.
+	 * A leg's cost probe, started.
+	 *
+	 * @param leg the leg
+	 * @param probe the probe
 	 */
-	private final class AppShare {
+	private record LegProbe(RaceLeg leg, CostProbe probe) {
+
+		/**
+		 * The leg's costs: the last read waits out one pass of its app, on
+		 * boundedElastic.
+		 */
+		Mono<RunCosts> finish() {
+			return Mono.fromCallable(this.probe::finish).subscribeOn(Schedulers.boundedElastic());
+		}
+
+	}
+
+	/**
+	 * One leg of a race: an app's share, on its Tomcat thread count for a round.
+	 */
+	private final class LegRun {
+
+		private final Race race;
+
+		private final RaceLeg leg;
 
 		private final LabApp app;
 
 		private final RacePlan plan;
 
-		AppShare(LabApp app, RacePlan plan) {
+		LegRun(Race race, RaceLeg leg, LabApp app) {
+			this.race = race;
+			this.leg = leg;
 			this.app = app;
-			this.plan = plan;
+			this.plan = race.info.plan();
+		}
+
+		LegProbe startProbe() {
+			return new LegProbe(this.leg, CostProbe.start(this.app.url()));
+		}
+
+		/**
+		 * The leg alone: its knob turned, its costs read around it.
+		 */
+		Flux<RaceResult> runAlone() {
+			return turnKnob().flatMapMany((refused) -> {
+				if (refused.isPresent()) {
+					return notSent(refused.get());
+				}
+				return Mono.fromCallable(this::startProbe)
+					.subscribeOn(Schedulers.boundedElastic())
+					.flatMapMany((probe) -> Flux.defer(() -> fire(System.nanoTime() + LEAD.toNanos()))
+						.concatWith(probe.finish()
+							.doOnNext((costs) -> costs(this.race, List.of(Map.entry(this.leg.key(), costs))))
+							.then(Mono.empty())));
+			});
+		}
+
+		/**
+		 * Turns the app's Tomcat threads to the leg's count, if it has one.
+		 * @return why it could not, or nothing when the leg may run
+		 */
+		private Mono<Optional<String>> turnKnob() {
+			Integer threads = this.leg.tomcatThreads();
+			if (threads == null) {
+				return Mono.just(Optional.empty());
+			}
+			return TomcatKnob.set(RaceRunner.this.client, this.app, threads)
+				.map((now) -> now.equals(threads) ? Optional.<String>empty() : Optional.of("the knob stands at " + now))
+				.onErrorResume((ex) -> Mono.just(Optional.of(refusal(ex))));
+		}
+
+		/**
+		 * A round that could not be run on its thread count sends nothing: every request
+		 * is a failure that says why, rather than a result on the wrong thread count.
+		 */
+		private Flux<RaceResult> notSent(String why) {
+			String error = "not sent: Tomcat's threads could not be turned to " + this.leg.tomcatThreads() + " (" + why
+					+ ")";
+			return Flux.fromIterable(this.plan.requests())
+				.map((request) -> RaceResult.failed(this.leg, request, 0, 0, error));
 		}
 
 		Flux<RaceResult> fire(long zero) {
@@ -184,16 +292,25 @@ public class RaceRunner {
 					.uri(this.app.resolve(request.path()))
 					.header("X-Request-Id", "race-" + request.index() + "-" + request.label())
 					.exchangeToMono((response) -> response.bodyToMono(TracedBody.class)
-						.map((body) -> RaceResult.answered(this.app.name(), request, sentMs, sinceMs(sent),
+						.map((body) -> RaceResult.answered(this.leg, request, sentMs, sinceMs(sent),
 								response.statusCode().value(), body.trace()))
-						.defaultIfEmpty(RaceResult.answered(this.app.name(), request, sentMs, sinceMs(sent),
+						.defaultIfEmpty(RaceResult.answered(this.leg, request, sentMs, sinceMs(sent),
 								response.statusCode().value(), null)))
 					.timeout(REQUEST_TIMEOUT)
-					.onErrorResume((ex) -> Mono.just(RaceResult.failed(this.app.name(), request, sentMs, sinceMs(sent),
+					.onErrorResume((ex) -> Mono.just(RaceResult.failed(this.leg, request, sentMs, sinceMs(sent),
 							(ex instanceof TimeoutException) ? "no answer" : describe(ex))));
 			}));
 		}
 
+	}
+
+	private static String refusal(Throwable ex) {
+		if (ex instanceof WebClientResponseException response) {
+			return (response.getStatusCode().value() == 404)
+					? "its knobs are off: start it with --lab.knobs.enabled=true, as run.sh does"
+					: "the knob answered " + response.getStatusCode().value();
+		}
+		return (ex instanceof TimeoutException) ? "the knob did not answer" : describe(ex);
 	}
 
 	private static double sinceMs(long startNanos) {
@@ -238,17 +355,24 @@ public class RaceRunner {
 		}
 
 		synchronized List<RaceSummary> finish(Map<String, Long> counters) {
-			this.summaries = this.info.apps()
+			this.summaries = this.info.legs()
 				.stream()
-				.map((app) -> SharedCounterRace.withCount(RaceSummary.of(app, this.results), this.info.plan(),
-						counters.get(app)))
+				.map((leg) -> SharedCounterRace.withCount(RaceSummary.of(leg, this.results), this.info.plan(),
+						counters.get(leg.app())))
 				.toList();
 			this.running = false;
 			return this.summaries;
 		}
 
-		synchronized void costs(Map<String, RunCosts> costs) {
-			this.costs = costs;
+		/**
+		 * Adds legs' costs.
+		 * @return every leg's costs so far, in the order they came
+		 */
+		synchronized Map<String, RunCosts> costs(List<Map.Entry<String, RunCosts>> legs) {
+			Map<String, RunCosts> all = new LinkedHashMap<>(this.costs);
+			legs.forEach((leg) -> all.put(leg.getKey(), leg.getValue()));
+			this.costs = Collections.unmodifiableMap(all);
+			return this.costs;
 		}
 
 		synchronized RaceState state() {

@@ -24,10 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param probeMedianMs the probes' median latency, or -1 without probes
  * @param probeMaxMs the probes' longest latency, or -1 without probes
  * @param counter what the shared counter race counted, {@code null} in other races
+ * @param leg the app's run it sums up ({@link RaceLeg#key()}): the app's name, or
+ * {@code <app>@<threads>} in a round on a Tomcat thread count
  */
 public record RaceSummary(String app, int answered, int failed, List<String> arrivalOrder, List<String> completionOrder,
 		int threads, double totalMs, double maxWaitingMs, int probes, double probeMedianMs, double probeMaxMs,
-		@Nullable Counted counter) {
+		@Nullable Counted counter, String leg) {
 
 	/**
 	 * How one app did in a race without a counter.
@@ -46,7 +48,7 @@ public record RaceSummary(String app, int answered, int failed, List<String> arr
 	public RaceSummary(String app, int answered, int failed, List<String> arrivalOrder, List<String> completionOrder,
 			int threads, double totalMs, double maxWaitingMs, int probes, double probeMedianMs, double probeMaxMs) {
 		this(app, answered, failed, arrivalOrder, completionOrder, threads, totalMs, maxWaitingMs, probes,
-				probeMedianMs, probeMaxMs, null);
+				probeMedianMs, probeMaxMs, null, app);
 	}
 
 	/**
@@ -57,7 +59,7 @@ public record RaceSummary(String app, int answered, int failed, List<String> arr
 	RaceSummary with(Counted counted) {
 		return new RaceSummary(this.app, this.answered, this.failed, this.arrivalOrder, this.completionOrder,
 				this.threads, this.totalMs, this.maxWaitingMs, this.probes, this.probeMedianMs, this.probeMaxMs,
-				counted);
+				counted, this.leg);
 	}
 
 	/**
@@ -78,8 +80,8 @@ public record RaceSummary(String app, int answered, int failed, List<String> arr
 
 	}
 
-	static RaceSummary of(String app, Collection<RaceResult> results) {
-		List<RaceResult> mine = results.stream().filter((result) -> result.app().equals(app)).toList();
+	static RaceSummary of(RaceLeg leg, Collection<RaceResult> results) {
+		List<RaceResult> mine = results.stream().filter((result) -> result.leg().equals(leg.key())).toList();
 		int answered = (int) mine.stream().filter((result) -> result.status() / 100 == 2).count();
 		Comparator<RaceResult> byArrival = Comparator
 			.comparingDouble(
@@ -97,12 +99,12 @@ public record RaceSummary(String app, int answered, int failed, List<String> arr
 			.filter((trace) -> trace != null)
 			.map(Trace::startThread)
 			.forEach(threads::add);
-		return new RaceSummary(app, answered, mine.size() - answered,
+		return new RaceSummary(leg.app(), answered, mine.size() - answered,
 				mine.stream().sorted(byArrival).map(RaceResult::label).toList(),
 				mine.stream().sorted(byCompletion).map(RaceResult::label).toList(), threads.size(),
 				mine.stream().mapToDouble(RaceResult::doneMs).max().orElse(0),
 				mine.stream().mapToDouble(RaceResult::waitingMs).max().orElse(0), probes.length, median(probes),
-				(probes.length > 0) ? probes[probes.length - 1] : -1);
+				(probes.length > 0) ? probes[probes.length - 1] : -1, null, leg.key());
 	}
 
 	private static double median(double[] sorted) {

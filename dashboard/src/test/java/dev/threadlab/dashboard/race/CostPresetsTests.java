@@ -24,6 +24,9 @@ class CostPresetsTests {
 	void moreThreadsFitsOnTheTomcatKnobsHighestSetting() {
 		// Run on 200 threads and then on one per request: the knob must reach 2,000.
 		assertThat(Limits.MAX_TOMCAT_THREADS).isGreaterThanOrEqualTo(RacePresets.MORE_THREADS.size());
+		assertThat(RacePresets.MORE_THREADS.tomcatThreads()).containsExactly(200, RacePresets.MORE_THREADS.size());
+		// The knob holds one count at a time: the rounds, and so the apps, take turns.
+		assertThat(RacePresets.MORE_THREADS.oneAppAtATime()).isTrue();
 	}
 
 	@Test

@@ -63,7 +63,7 @@ class RaceControllerTests {
 		given(this.feed.apps()).willReturn(List.of(BLOCKING, REACTIVE));
 		given(this.feed.status("reactive")).willReturn("down");
 		given(this.runner.start(any(), any())).willAnswer((invocation) -> new RaceInfo("r1", invocation.getArgument(0),
-				List.of("blocking"), Instant.now(), Map.of()));
+				List.of("blocking"), Instant.now(), Map.of(), List.of()));
 		this.client.post()
 			.uri("/api/races")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package dev.threadlab.dashboard.race;
 
+import java.util.Arrays;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +60,33 @@ class RaceFormTests {
 			.withMessageContaining("delayMs");
 		assertThatIllegalArgumentException().isThrownBy(() -> new RaceForm(null, "cpu", 0, 0, 1, 1).plan())
 			.withMessageContaining("iterations");
+	}
+
+	@Test
+	void roundsOnTomcatThreadCountsRunOneAppAtATime() {
+		RacePlan plan = new RaceForm(null, "items", 100, null, 40, 40, List.of(10, 40)).plan();
+		assertThat(plan.tomcatThreads()).containsExactly(10, 40);
+		assertThat(plan.oneAppAtATime()).isTrue();
+		assertThat(new RaceForm(null, "items", 100, null, 40, 40, List.of()).plan().oneAppAtATime()).isFalse();
+	}
+
+	@Test
+	void roundsOutOfTheKnobsBoundsAreRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RaceForm(null, "items", 0, null, 1, 1, List.of(200, 4001)).plan())
+			.withMessageContaining("tomcatThreads must be between 1 and 4000");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RaceForm(null, "items", 0, null, 1, 1, List.of(0)).plan())
+			.withMessageContaining("tomcatThreads");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RaceForm(null, "items", 0, null, 1, 1, List.of(1, 2, 3, 4, 5)).plan())
+			.withMessageContaining("at most 4");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RaceForm(null, "items", 0, null, 1, 1, List.of(200, 200)).plan())
+			.withMessageContaining("repeat");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new RaceForm(null, "items", 0, null, 1, 1, Arrays.asList(200, null)).plan())
+			.withMessageContaining("tomcatThreads");
 	}
 
 	@Test

@@ -189,4 +189,82 @@ class RaceRunnerTests {
 			.verifyComplete();
 	}
 
+	@Test
+	void roundsRunEachThreadCountAloneThenTurnTheKnobBack() {
+		RacePlan plan = new RaceForm(null, "items", 300, null, 4, 4, List.of(10, 40)).plan();
+		try (StubApp blocking = StubApp.start("blocking"); StubApp reactive = StubApp.start("reactive")) {
+			StepVerifier.create(this.runner.updates().takeUntil((update) -> update.type().equals("finished")))
+				.then(() -> this.runner.start(plan, List.of(blocking.labApp(), reactive.labApp())))
+				.thenConsumeWhile((update) -> true)
+				.verifyComplete();
+			RaceState state = this.runner.current();
+			assertThat(state.info().legs()).extracting(RaceLeg::key)
+				.containsExactly("blocking@10", "blocking@40", "reactive");
+			assertThat(state.info().legs()).extracting(RaceLeg::tomcatThreads).containsExactly(10, 40, null);
+			// Turned to each count before its round, and back to where it stood after.
+			assertThat(blocking.knobTurns()).containsExactly(10, 40, 200);
+			assertThat(reactive.knobTurns()).isEmpty();
+			assertThat(blocking.itemArrivals()).isEqualTo(8);
+			assertThat(state.results()).hasSize(12).allSatisfy((result) -> assertThat(result.status()).isEqualTo(200));
+			assertThat(state.summaries()).extracting(RaceSummary::leg)
+				.containsExactly("blocking@10", "blocking@40", "reactive");
+			assertThat(state.summaries()).extracting(RaceSummary::app)
+				.containsExactly("blocking", "blocking", "reactive");
+			assertThat(state.summaries()).allSatisfy((summary) -> assertThat(summary.answered()).isEqualTo(4));
+			// Each round alone: the second starts once the first has every answer in.
+			Instant firstDone = lastCompleted(state, "blocking@10");
+			assertThat(firstReceived(state, "blocking@40")).isAfterOrEqualTo(firstDone);
+			assertThat(firstReceived(state, "reactive")).isAfterOrEqualTo(lastCompleted(state, "blocking@40"));
+		}
+	}
+
+	@Test
+	void eachRoundHasItsOwnCosts() {
+		RacePlan plan = new RaceForm(null, "items", 100, null, 10, 10, List.of(10, 40)).plan();
+		try (StubApp blocking = StubApp.start("blocking"); StubApp reactive = StubApp.start("reactive")) {
+			StepVerifier.create(this.runner.updates().takeUntil((update) -> update.type().equals("finished")))
+				.then(() -> this.runner.start(plan, List.of(blocking.labApp(), reactive.labApp())))
+				.thenConsumeWhile((update) -> true)
+				.verifyComplete();
+			// Every leg's costs are read before the next leg starts, so all are in by
+			// the end, each over its own 10 requests.
+			assertThat(this.runner.current().costs()).containsOnlyKeys("blocking@10", "blocking@40", "reactive")
+				.allSatisfy((leg, costs) -> assertThat(costs.requests()).as(leg).isEqualTo(10));
+		}
+	}
+
+	@Test
+	void aRoundWhoseKnobCannotBeTurnedSendsNothingAndSaysWhy() {
+		RacePlan plan = new RaceForm(null, "items", 100, null, 3, 3, List.of(10, 40)).plan();
+		try (StubApp blocking = StubApp.startWithoutKnobs("blocking")) {
+			StepVerifier.create(this.runner.updates().takeUntil((update) -> update.type().equals("finished")))
+				.then(() -> this.runner.start(plan, List.of(blocking.labApp())))
+				.thenConsumeWhile((update) -> true)
+				.verifyComplete();
+			RaceState state = this.runner.current();
+			assertThat(blocking.itemArrivals()).as("nothing sent on the wrong thread count").isZero();
+			assertThat(state.results()).hasSize(6)
+				.allSatisfy((result) -> assertThat(result.error()).startsWith("not sent").contains("knobs are off"));
+			assertThat(state.summaries()).allSatisfy((summary) -> assertThat(summary.failed()).isEqualTo(3));
+		}
+	}
+
+	private static Instant lastCompleted(RaceState state, String leg) {
+		return state.results()
+			.stream()
+			.filter((result) -> result.leg().equals(leg))
+			.map((result) -> result.trace().completedAt())
+			.max(Instant::compareTo)
+			.orElseThrow();
+	}
+
+	private static Instant firstReceived(RaceState state, String leg) {
+		return state.results()
+			.stream()
+			.filter((result) -> result.leg().equals(leg))
+			.map((result) -> result.trace().receivedAt())
+			.min(Instant::compareTo)
+			.orElseThrow();
+	}
+
 }
