@@ -1,8 +1,10 @@
 #!/bin/bash
 # Usage: presets.sh blocking|reactive|virtual
-# Starts the app (blocking 9381, reactive 9382, virtual 9383), runs the sleep preset (4 x 2 s) and the
+# Starts the app (blocking 9381, reactive 9382, virtual 9383), runs four sleeps of 2 s and the
 # CPU preset (8 x iterations=2000000), each with /api/loops polled every 250 ms on new connections
 # during the run and for 1.5 s after, then prints the last 10 s as the app's window saw it.
+# Four sleeps hold every loop of a 4-loop machine: the app's own view. The dashboard's sleep
+# preset sends one, so that the page can still read the loops through the free ones.
 app=$1
 cd "$(dirname "$0")/../.."
 case $app in
