@@ -174,7 +174,7 @@ function legSummary(leg) {
 	const results = leg.results;
 	// A round whose knob could not be turned sent nothing; its results say why.
 	const notSent = results.find((r) => r.error && r.error.startsWith('not sent'));
-	if (notSent) return t('race.summary.notSent', notSent.error);
+	if (notSent) return t('race.summary.notSent', notSent.error.replace(/^not sent: /, ''));
 	const last = Math.max(...results.map((r) => r.sentMs + r.latencyMs));
 	const threads = new Set(results.filter((r) => r.trace).map((r) => r.trace.startThread)).size;
 	const failed = results.filter((r) => r.error || r.status >= 400).length;
