@@ -95,6 +95,27 @@ class RaceControllerTests {
 	}
 
 	@Test
+	void roundsOutsideTheKnobsBoundsAreAProblemAndStartNothing() {
+		given(this.feed.apps()).willReturn(List.of(BLOCKING));
+		for (String rounds : List.of("[200, 4001]", "[0]", "[200, 200]", "[1, 2, 3, 4, 5]", "[200, null]")) {
+			this.client.post()
+				.uri("/api/races")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"endpoint\":\"items\",\"tomcatThreads\":" + rounds + "}")
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.detail")
+				.value((detail) -> assertThat(detail.toString()).as(rounds).contains("tomcatThreads"));
+		}
+		// Refused before any knob is turned or request sent.
+		org.mockito.BDDMockito.then(this.runner).shouldHaveNoInteractions();
+	}
+
+	@Test
 	void secondRaceWhileOneRunsIsAConflict() {
 		given(this.feed.apps()).willReturn(List.of(BLOCKING));
 		given(this.runner.start(any(), any())).willThrow(new RaceBusyException());
