@@ -145,6 +145,15 @@ class CostTableBrowserTests {
 			page.waitForSelector("#app-blocking [data-testid=knob][data-max='200']");
 			page.screenshot(
 					new Page.ScreenshotOptions().setPath(Path.of("target", "costs-rounds-en.png")).setFullPage(true));
+			// The same race, restored for a reader who opens the Korean page after it.
+			page.navigate("http://127.0.0.1:" + this.port + "/?lang=ko");
+			page.waitForFunction("() => document.querySelectorAll('#race-costs td[data-app]').length === 27");
+			assertThat(page.locator("#race-costs thead th[data-app]").allTextContents()).containsExactly(
+					MessageBundles.KO.get("race.leg.threads").replace("{0}", "blocking").replace("{1}", "10"),
+					MessageBundles.KO.get("race.leg.threads").replace("{0}", "blocking").replace("{1}", "40"),
+					"reactive");
+			page.screenshot(
+					new Page.ScreenshotOptions().setPath(Path.of("target", "costs-rounds-ko.png")).setFullPage(true));
 			assertThat(this.consoleErrors).isEmpty();
 		}
 	}
