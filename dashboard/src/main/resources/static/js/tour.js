@@ -59,7 +59,7 @@ async function finished(id, result) {
 		const state = await response.json();
 		if (state.info.id !== id) continue;
 		if (!state.running) return state;
-		const total = state.info.plan.groups.reduce((n, g) => n + g.count, 0) * state.info.apps.length;
+		const total = state.info.plan.groups.reduce((n, g) => n + g.count, 0) * state.info.legs.length;
 		result.textContent = t('tour.result.running', num(state.results.length), num(total));
 		status.textContent = result.textContent;
 	}

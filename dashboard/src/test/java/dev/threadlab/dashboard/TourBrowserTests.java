@@ -216,19 +216,23 @@ class TourBrowserTests {
 		return page.locator("#" + stop + " [data-testid=result]").innerText();
 	}
 
-	/** A finished race as /api/races/current answers it, with one result per app. */
+	/**
+	 * A finished race as /api/races/current answers it, with one result per app (one leg
+	 * each).
+	 */
 	private static String finishedRace(String id) {
 		String summary = """
 				{"app": "%s", "answered": 1, "failed": 0, "arrivalOrder": ["r1"], "completionOrder": ["r1"],
 				 "threads": 1, "totalMs": 1000.0, "maxWaitingMs": 0.0, "probes": 0, "probeMedianMs": -1,
-				 "probeMaxMs": -1, "counter": null}""";
+				 "probeMaxMs": -1, "counter": null, "leg": "%1$s"}""";
 		String result = """
-				{"app": "%s", "index": 0, "label": "r1", "sentMs": 0.0, "latencyMs": 1000.0, "status": 200,
+				{"app": "%s", "leg": "%1$s", "index": 0, "label": "r1", "sentMs": 0.0, "latencyMs": 1000.0, "status": 200,
 				 "trace": null, "waitingMs": 0.0, "servedMs": 1000.0, "error": null, "probe": false}""";
 		return """
 				{"info": {"id": "%s", "plan": {"id": "x", "groups": [{"count": 1}], "concurrency": 1,
 				  "oneAppAtATime": false}, "apps": ["blocking", "reactive"], "startedAt": "2026-11-30T00:00:00Z",
-				  "curl": {}},
+				  "curl": {}, "legs": [{"key": "blocking", "app": "blocking", "tomcatThreads": null},
+				  {"key": "reactive", "app": "reactive", "tomcatThreads": null}]},
 				 "running": false, "results": [%s, %s], "summaries": [%s, %s]}""".formatted(id,
 				result.formatted("blocking"), result.formatted("reactive"), summary.formatted("blocking"),
 				summary.formatted("reactive"));

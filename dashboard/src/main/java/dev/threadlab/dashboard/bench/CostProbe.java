@@ -1,17 +1,11 @@
 package dev.threadlab.dashboard.bench;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a contender's {@code GET /api/costs} around one run and polls it during the run
@@ -31,12 +25,6 @@ public final class CostProbe implements AutoCloseable {
 	 */
 	private static final Duration FRESH_PASS = Duration.ofMillis(1100);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-	private final HttpRequest request;
-
 	private final @Nullable JsonNode first;
 
 	private final AtomicLong peakStacks = new AtomicLong(-1);
@@ -47,19 +35,14 @@ public final class CostProbe implements AutoCloseable {
 
 	private final AtomicLong peakVirtual = new AtomicLong(-1);
 
-	private final Thread poller;
-
-	private volatile boolean running = true;
+	private final JsonPoller poller;
 
 	private CostProbe(URI base) {
-		this.request = HttpRequest.newBuilder(base.resolve("/api/costs")).timeout(Duration.ofSeconds(5)).build();
-		this.first = read();
+		this.poller = new JsonPoller(base, "/api/costs", EVERY, "bench-cost-probe", this::peaks);
+		// A missed first or last read leaves the run's costs unknown.
+		this.first = this.poller.read();
 		if (this.first != null) {
 			peaks(this.first);
-		}
-		this.poller = new Thread(this::poll, "bench-cost-probe");
-		this.poller.setDaemon(true);
-		if (this.first != null) {
 			this.poller.start();
 		}
 	}
@@ -89,15 +72,13 @@ public final class CostProbe implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		JsonNode last = read();
+		JsonNode last = this.poller.read();
 		if (last == null) {
 			return RunCosts.UNKNOWN;
 		}
 		peaks(last);
-		RunCosts costs = costs(this.first, last, this.peakStacks.get(), this.peakRss.get());
-		return new RunCosts(costs.requests(), costs.cpuMsPerRequest(), costs.voluntaryPerRequest(),
-				costs.involuntaryPerRequest(), costs.peakStacksBytes(), costs.peakRssBytes(), this.peakPlatform.get(),
-				this.peakVirtual.get());
+		return costs(this.first, last, this.peakStacks.get(), this.peakRss.get())
+			.withThreadPeaks(this.peakPlatform.get(), this.peakVirtual.get());
 	}
 
 	/**
@@ -130,21 +111,6 @@ public final class CostProbe implements AutoCloseable {
 		return (after.asDouble() - before.asDouble()) / requests;
 	}
 
-	private void poll() {
-		while (this.running) {
-			JsonNode costs = read();
-			if (costs != null) {
-				peaks(costs);
-			}
-			try {
-				Thread.sleep(EVERY.toMillis());
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-		}
-	}
-
 	private void peaks(JsonNode costs) {
 		JsonNode memory = costs.path("memory");
 		peak(this.peakStacks, memory.path("threadStacksCommittedBytes"));
@@ -159,34 +125,12 @@ public final class CostProbe implements AutoCloseable {
 		}
 	}
 
-	private @Nullable JsonNode read() {
-		try {
-			HttpResponse<String> response = this.client.send(this.request, HttpResponse.BodyHandlers.ofString());
-			return (response.statusCode() == 200) ? JSON.readTree(response.body()) : null;
-		}
-		catch (IOException | JacksonException ex) {
-			return null; // a missed poll; a missed first or last read leaves the run's
-							// costs unknown
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
-	}
-
 	/**
 	 * Stops polling, without a last read.
 	 */
 	@Override
 	public void close() {
-		this.running = false;
-		this.poller.interrupt();
-		try {
-			this.poller.join(Duration.ofSeconds(5).toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.poller.close();
 	}
 
 }

@@ -1,16 +1,9 @@
 package dev.threadlab.dashboard.bench;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Polls a contender's {@code GET /api/threads} during one pool-ceiling run for where its
@@ -23,22 +16,13 @@ final class PoolProbe implements AutoCloseable {
 	/** Often enough to catch a 1 s wave's peak. */
 	private static final Duration EVERY = Duration.ofMillis(100);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-	private final HttpRequest request;
-
-	private final Thread poller;
-
-	private volatile boolean running = true;
+	private final JsonPoller poller;
 
 	private volatile PoolPeaks peaks = PoolPeaks.NONE;
 
 	private PoolProbe(URI base) {
-		this.request = HttpRequest.newBuilder(base.resolve("/api/threads")).timeout(Duration.ofSeconds(5)).build();
-		this.poller = new Thread(this::poll, "bench-pool-probe");
-		this.poller.setDaemon(true);
+		this.poller = new JsonPoller(base, "/api/threads", EVERY, "bench-pool-probe",
+				(threads) -> this.peaks = this.peaks.with(threads));
 	}
 
 	/**
@@ -67,7 +51,7 @@ final class PoolProbe implements AutoCloseable {
 		PoolProbe probe = new PoolProbe(base);
 		long deadline = System.nanoTime() + within.toNanos();
 		while (System.nanoTime() < deadline) {
-			JsonNode threads = probe.read();
+			JsonNode threads = probe.poller.read();
 			JsonNode pool = (threads != null) ? threads.path("dbPool") : null;
 			if (pool == null || !pool.isObject()) {
 				warm.run();
@@ -89,45 +73,9 @@ final class PoolProbe implements AutoCloseable {
 		return this.peaks;
 	}
 
-	private void poll() {
-		while (this.running) {
-			JsonNode threads = read();
-			if (threads != null) {
-				this.peaks = this.peaks.with(threads);
-			}
-			try {
-				Thread.sleep(EVERY.toMillis());
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-		}
-	}
-
-	private @Nullable JsonNode read() {
-		try {
-			HttpResponse<String> response = this.client.send(this.request, HttpResponse.BodyHandlers.ofString());
-			return (response.statusCode() == 200) ? JSON.readTree(response.body()) : null;
-		}
-		catch (IOException | JacksonException ex) {
-			return null; // a missed poll
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return null;
-		}
-	}
-
 	@Override
 	public void close() {
-		this.running = false;
-		this.poller.interrupt();
-		try {
-			this.poller.join(Duration.ofSeconds(5).toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.poller.close();
 	}
 
 	/**

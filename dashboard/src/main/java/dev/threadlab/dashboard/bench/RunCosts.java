@@ -36,4 +36,15 @@ public record RunCosts(long requests, double cpuMsPerRequest, double voluntaryPe
 				-1);
 	}
 
+	/**
+	 * The same costs with the thread peaks of the run.
+	 * @param platform the most platform threads, or -1
+	 * @param virtual the most virtual threads running requests, or -1
+	 * @return the costs
+	 */
+	RunCosts withThreadPeaks(long platform, long virtual) {
+		return new RunCosts(this.requests, this.cpuMsPerRequest, this.voluntaryPerRequest, this.involuntaryPerRequest,
+				this.peakStacksBytes, this.peakRssBytes, platform, virtual);
+	}
+
 }
